@@ -1,0 +1,86 @@
+"""The profile YAML file: read it and check its shape; ids are checked by the profile service."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+from typing import Any
+
+import yaml
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+
+class ProfileFileError(ValueError):
+    """The file is missing, unreadable or malformed; the message names the field."""
+
+    def __init__(self, field: str, message: str) -> None:
+        super().__init__(f"{field}: {message}")
+        self.field = field
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class RaceIn(_Strict):
+    distance: str
+    date: dt.date | None = None
+
+
+class StrengthIn(_Strict):
+    sessions_per_week: int = Field(ge=1, le=6)
+    minutes_per_session: int = Field(ge=10, le=120)
+    preferred_days: list[str] = []
+
+
+class ProfileIn(_Strict):
+    name: str = Field(default="runner", min_length=1, max_length=80)
+    level: str
+    style: str = "performance"
+    units: str = "kg"
+    body_mass: float | None = Field(default=None, gt=0)
+    race: RaceIn | None = None
+    strength: StrengthIn
+    equipment: list[str]
+    runs: dict[str, str]
+    injuries: list[str] = []
+    deload: str = "standard"
+
+
+def _message(error: ValidationError) -> tuple[str, str]:
+    first = error.errors()[0]
+    field = ".".join(str(part) for part in first["loc"]) or "profile"
+    kind = first["type"]
+    if kind == "extra_forbidden":
+        return field, "unknown field; accepted fields: " + ", ".join(ProfileIn.model_fields)
+    if kind == "missing":
+        return field, "is required"
+    return field, f"{first['msg']} (got {first.get('input')!r})"
+
+
+def parse_profile_text(text: str, source: str = "profile") -> ProfileIn:
+    """Check the YAML text's shape and types."""
+    try:
+        data: Any = yaml.safe_load(text)
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f" at line {mark.line + 1}" if mark is not None else ""
+        raise ProfileFileError(source, f"malformed YAML{where}") from exc
+    if not isinstance(data, dict):
+        raise ProfileFileError(source, "expected a mapping of profile fields")
+    try:
+        return ProfileIn.model_validate(data)
+    except ValidationError as exc:
+        field, message = _message(exc)
+        raise ProfileFileError(field, message) from exc
+
+
+def read_profile_file(path: Path) -> ProfileIn:
+    """Read and shape-check a profile file."""
+    try:
+        text = path.read_text(encoding="utf-8")
+    except FileNotFoundError as exc:
+        raise ProfileFileError(str(path), "file not found") from exc
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ProfileFileError(str(path), "cannot read file") from exc
+    return parse_profile_text(text, str(path))

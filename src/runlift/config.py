@@ -1,0 +1,39 @@
+"""One Settings object; read from RUNLIFT_* variables when first asked, never at import."""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from pathlib import Path
+
+import platformdirs
+from pydantic import Field
+from pydantic_settings import BaseSettings, SettingsConfigDict
+
+
+def _data_dir() -> Path:
+    return Path(platformdirs.user_data_dir("runlift", appauthor=False))
+
+
+def _cache_dir() -> Path:
+    return Path(platformdirs.user_cache_dir("runlift", appauthor=False))
+
+
+class Settings(BaseSettings):
+    """Where runlift keeps its data and which database it talks to."""
+
+    model_config = SettingsConfigDict(env_prefix="RUNLIFT_", extra="ignore")
+
+    data_dir: Path = Field(default_factory=_data_dir)
+    cache_dir: Path = Field(default_factory=_cache_dir)
+    database_url: str | None = None
+    catalogue_cache: bool = True
+
+    def effective_database_url(self) -> str:
+        """The configured database, or SQLite in the user's data directory."""
+        return self.database_url or f"sqlite:///{self.data_dir / 'runlift.db'}"
+
+
+@lru_cache(maxsize=1)
+def get_settings() -> Settings:
+    """Settings read once per process, on first use."""
+    return Settings()

@@ -1,0 +1,152 @@
+"""Sets, reps, rest and intensity by phase, level and style (rules: intensity, deload, taper)."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+from runlift.domain.exercise import Exercise
+from runlift.domain.periodize import Phase
+from runlift.domain.plan import Item
+from runlift.domain.vocab import BlockKind, Equipment, Level, Style
+
+LOADING_EQUIPMENT = frozenset(
+    {
+        Equipment.DUMBBELL,
+        Equipment.KETTLEBELL,
+        Equipment.BARBELL,
+        Equipment.MEDICINE_BALL,
+        Equipment.WEIGHT_PLATE,
+        Equipment.LEG_PRESS,
+        Equipment.CABLE_MACHINE,
+    }
+)
+BEGINNER_FORM_WEEKS = 6
+
+
+@dataclass(frozen=True, slots=True)
+class DoseContext:
+    """What the prescription depends on besides the exercise."""
+
+    phase: Phase
+    level: Level
+    style: Style
+    week_number: int
+    activation: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class Scheme:
+    """A loaded main-lift prescription."""
+
+    sets: int
+    reps: tuple[int, int]
+    rest: int
+    intensity: str
+
+
+def is_loaded(kit: frozenset[Equipment]) -> bool:
+    """True when the kit option adds external load that can progress."""
+    return bool(kit & LOADING_EQUIPMENT)
+
+
+def main_scheme(ctx: DoseContext) -> Scheme:
+    """The main-lift prescription of the intensity rule for this phase, level and style."""
+    advanced = ctx.level is Level.ADVANCED
+    if ctx.style is Style.CLASSIC:
+        classic = {
+            Phase.BUILD: Scheme(3, (12, 15), 45, "RIR 2-3, light to moderate load"),
+            Phase.PEAK: Scheme(2, (12, 15), 45, "RIR 3, light to moderate load"),
+            Phase.TAPER: Scheme(2, (10, 12), 45, "RIR 3-4, light load"),
+        }
+        return classic.get(ctx.phase, Scheme(3, (12, 20), 45, "RIR 2-3, light to moderate load"))
+    if ctx.level is Level.BEGINNER and ctx.week_number <= BEGINNER_FORM_WEEKS:
+        return Scheme(3, (8, 12), 90, "RIR 3, learning form")
+    schemes = {
+        Phase.BUILD: Scheme(3, (3, 5), 180, "RIR 2 (~85-90% 1RM)"),
+        Phase.PEAK: Scheme(3 if advanced else 2, (3, 5), 180, "RIR 3 (~85% 1RM), lift fast"),
+        Phase.TAPER: Scheme(2, (3, 3), 150, "RIR 3+ (~80-85% 1RM)"),
+    }
+    base = Scheme(4 if advanced else 3, (4, 6), 150, "RIR 2-3 (~80-88% 1RM)")
+    return schemes.get(ctx.phase, base)
+
+
+def phase_sets(ctx: DoseContext, default_sets: int) -> int:
+    """Sets for supporting work: the catalogue default, trimmed late in the season."""
+    if ctx.phase in (Phase.PEAK, Phase.TAPER):
+        return min(default_sets, 2)
+    if ctx.phase in (Phase.RACE, Phase.RECOVERY) or ctx.activation:
+        return 1 if default_sets <= 2 else 2
+    return default_sets
+
+
+def prescribe(
+    exercise: Exercise, kit: frozenset[Equipment], kind: BlockKind, ctx: DoseContext
+) -> Item:
+    """The item for an exercise in a block, before deload and time fitting."""
+    d = exercise.default
+    equipment = tuple(sorted(kit))
+    if kind in (BlockKind.WARMUP, BlockKind.FOAM_ROLL, BlockKind.COOLDOWN):
+        return Item(
+            exercise.slug,
+            equipment,
+            1,
+            d.reps,
+            d.seconds,
+            d.per_side,
+            min(d.rest_seconds, 15),
+            "easy",
+        )
+    if kind is BlockKind.PLYOMETRIC:
+        return Item(
+            exercise.slug,
+            equipment,
+            phase_sets(ctx, d.sets),
+            d.reps,
+            d.seconds,
+            d.per_side,
+            max(d.rest_seconds, 60),
+            "quick, springy contacts; full recovery",
+        )
+    if ctx.activation:
+        reps = (5, 8) if d.reps is not None else None
+        seconds = min(d.seconds, 30) if d.seconds else None
+        return Item(
+            exercise.slug,
+            equipment,
+            2 if d.sets > 1 else 1,
+            reps,
+            seconds,
+            d.per_side,
+            min(d.rest_seconds, 60),
+            "easy, RIR 4+; stay fresh",
+        )
+    if kind is BlockKind.MAIN and is_loaded(kit) and d.reps is not None and _is_lift(exercise):
+        s = main_scheme(ctx)
+        return Item(exercise.slug, equipment, s.sets, s.reps, None, d.per_side, s.rest, s.intensity)
+    sets = phase_sets(ctx, d.sets)
+    if d.seconds is not None:
+        intensity = "steady hold; stop before form breaks"
+    elif ctx.level is Level.BEGINNER:
+        intensity = "RIR 3, smooth reps"
+    else:
+        intensity = "RIR 2; slow 3 s lowering if it feels easy"
+    return Item(
+        exercise.slug, equipment, sets, d.reps, d.seconds, d.per_side, d.rest_seconds, intensity
+    )
+
+
+def _is_lift(exercise: Exercise) -> bool:
+    """Compound lifts that take the heavy main-lift scheme (not small isolation moves)."""
+    heavy_patterns = {"squat", "hinge", "lunge", "step", "push", "pull", "hip_extension"}
+    return any(p.value in heavy_patterns for p in exercise.patterns)
+
+
+def deload(item: Item, half_reps: bool = False) -> Item:
+    """The deload version: about half the sets, lighter, two more reps in reserve."""
+    sets = max(1, round(item.sets * 0.55))
+    if half_reps and item.reps is not None:
+        reps = (max(1, item.reps[0] // 2), max(1, item.reps[1] // 2))
+        return replace(item, sets=sets, reps=reps, intensity="deload: ~60% 1RM, half the reps")
+    return replace(
+        item, sets=sets, intensity=f"deload: 10-20% lighter, 2 more RIR ({item.intensity})"
+    )

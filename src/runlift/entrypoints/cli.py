@@ -1,0 +1,198 @@
+"""The `runlift` command: parse, call one service, format, map errors to exit codes."""
+
+from __future__ import annotations
+
+import sys
+from collections.abc import Sequence
+from enum import StrEnum
+
+import typer
+from rich.console import Console
+from typer.exceptions import Abort, Exit, TyperException
+
+from runlift import __version__
+from runlift.config import get_settings
+from runlift.domain.rules import RULES
+from runlift.entrypoints import render_catalogue as render
+from runlift.entrypoints.cli_plan import register as register_plan
+from runlift.entrypoints.views import dumps, exercise_to_dict, program_to_dict
+from runlift.services import catalogue as catalogue_service
+from runlift.services.errors import RunliftError
+from runlift.services.suggest import parse_enum
+
+app = typer.Typer(
+    help="runlift: strength and conditioning for runners.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+exercises_app = typer.Typer(help="Browse and search the exercise catalogue.", no_args_is_help=True)
+programs_app = typer.Typer(help="The built-in programs from runlift's source articles.")
+app.add_typer(exercises_app, name="exercises")
+app.add_typer(programs_app, name="programs", no_args_is_help=True)
+
+
+class ListFormat(StrEnum):
+    TABLE = "table"
+    JSON = "json"
+
+
+class ShowFormat(StrEnum):
+    TEXT = "text"
+    JSON = "json"
+
+
+def console() -> Console:
+    """A console whose output does not depend on colour support or the terminal's quirks."""
+    return Console(highlight=False, soft_wrap=False, emoji=False)
+
+
+def emit_json(document: object) -> None:
+    """Print JSON exactly (no wrapping, no markup)."""
+    sys.stdout.write(dumps(document) + "\n")
+
+
+def _version(value: bool) -> None:
+    if value:
+        typer.echo(f"runlift {__version__}")
+        raise Exit(0)
+
+
+@app.callback()
+def root(
+    version: bool = typer.Option(
+        False, "--version", callback=_version, is_eager=True, help="Print the version and exit."
+    ),
+) -> None:
+    """runlift: strength and conditioning for runners."""
+
+
+@exercises_app.command("list")
+def exercises_list(
+    equipment: list[str] = typer.Option(
+        [], "--equipment", "-e", help="Kit you have (repeatable); bodyweight moves always count."
+    ),
+    muscle: str | None = typer.Option(None, "--muscle", help="Muscle group id, e.g. glutes."),
+    injury: str | None = typer.Option(None, "--injury", help="Injury id, e.g. runners_knee."),
+    category: str | None = typer.Option(None, "--category", help="Category id, e.g. plyometric."),
+    level: str | None = typer.Option(None, "--level", help="Show exercises up to this level."),
+    fmt: str = typer.Option("table", "--format", help="table or json."),
+) -> None:
+    """List exercises, filtered by kit, muscle, injury, category or level."""
+    output = parse_enum(ListFormat, fmt, "--format")
+    library = catalogue_service.open_library(get_settings())
+    found = catalogue_service.list_exercises(
+        library,
+        equipment=equipment,
+        muscle=muscle,
+        injury=injury,
+        category=category,
+        level=level,
+        bodyweight_only=bool(equipment),
+    )
+    if output is ListFormat.JSON:
+        emit_json([exercise_to_dict(e) for e in found])
+    else:
+        console().print(render.exercise_table(found))
+        console().print(f"{len(found)} exercises", markup=False)
+
+
+@exercises_app.command("show")
+def exercises_show(
+    slug: str = typer.Argument(..., help="Exercise slug, name or alias."),
+    fmt: str = typer.Option("text", "--format", help="text or json."),
+) -> None:
+    """Show one exercise: muscles, kit, dose, steps, cues and sources."""
+    output = parse_enum(ShowFormat, fmt, "--format")
+    library = catalogue_service.open_library(get_settings())
+    exercise = catalogue_service.get_exercise(library, slug)
+    if output is ShowFormat.JSON:
+        emit_json(exercise_to_dict(exercise))
+    else:
+        console().print(render.exercise_text(exercise))
+
+
+@exercises_app.command("search")
+def exercises_search(
+    query: str = typer.Argument(..., help="Words to look for: names, muscles, injuries, kit."),
+    limit: int = typer.Option(20, "--limit", min=1, max=200, help="Most results to show."),
+    fmt: str = typer.Option("table", "--format", help="table or json."),
+) -> None:
+    """Search exercises, tolerant of typos ("knee pain band")."""
+    output = parse_enum(ListFormat, fmt, "--format")
+    library = catalogue_service.open_library(get_settings())
+    hits = catalogue_service.search_exercises(library, query, limit=limit)
+    if output is ListFormat.JSON:
+        emit_json(
+            [exercise_to_dict(h.exercise) | {"score": h.score, "matched": h.matched} for h in hits]
+        )
+    elif not hits:
+        console().print(f"no exercise matches {query!r}", markup=False)
+    else:
+        console().print(render.search_table(hits))
+
+
+@programs_app.command("list")
+def programs_list(fmt: str = typer.Option("table", "--format", help="table or json.")) -> None:
+    """List the built-in programs."""
+    output = parse_enum(ListFormat, fmt, "--format")
+    programs = list(catalogue_service.open_library(get_settings()).programs.values())
+    programs.sort(key=lambda p: p.slug)
+    if output is ListFormat.JSON:
+        emit_json([program_to_dict(p) for p in programs])
+    else:
+        console().print(render.program_table(programs))
+
+
+@programs_app.command("show")
+def programs_show(
+    slug: str = typer.Argument(..., help="Program slug, e.g. runner-circuit."),
+    fmt: str = typer.Option("text", "--format", help="text or json."),
+) -> None:
+    """Show one built-in program with every set, rep, hold and rest."""
+    output = parse_enum(ShowFormat, fmt, "--format")
+    library = catalogue_service.open_library(get_settings())
+    program = catalogue_service.get_program(library, slug)
+    if output is ShowFormat.JSON:
+        emit_json(program_to_dict(program))
+    else:
+        names = {e.slug: e.name for e in library.catalogue}
+        console().print(render.program_text(program, names))
+
+
+register_plan(app)
+
+
+@app.command("rules")
+def rules(fmt: str = typer.Option("text", "--format", help="text or json.")) -> None:
+    """List every coaching rule with its sources."""
+    output = parse_enum(ShowFormat, fmt, "--format")
+    if output is ShowFormat.JSON:
+        emit_json([{"id": r.id, "rule": r.summary, "sources": list(r.sources)} for r in RULES])
+        return
+    out = console()
+    for rule in RULES:
+        out.print(f"{rule.id}: {rule.summary}", markup=False)
+        out.print(f"  sources: {'; '.join(rule.sources)}", markup=False)
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    """Run the CLI; user errors print one line on stderr and return 2, never a traceback."""
+    command = typer.main.get_command(app)
+    args = list(sys.argv[1:] if argv is None else argv)
+    try:
+        result = command.main(args=args, prog_name="runlift", standalone_mode=False)
+    except RunliftError as exc:
+        sys.stderr.write(f"error: {exc}\n")
+        return 2
+    except TyperException as exc:
+        sys.stderr.write(f"error: {exc.format_message()}\n")
+        return exc.exit_code
+    except Exit as exc:
+        return exc.exit_code
+    except Abort:
+        sys.stderr.write("aborted\n")
+        return 130
+    except BrokenPipeError:
+        return 1
+    return result if isinstance(result, int) else 0

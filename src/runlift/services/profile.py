@@ -1,0 +1,80 @@
+"""Profile use cases: turn a profile file into a validated domain Profile."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from runlift.adapters.profile_file import ProfileFileError, ProfileIn, read_profile_file
+from runlift.domain.athlete import Profile, Race, StrengthPrefs
+from runlift.domain.periodize import MAX_WEEKS, monday_of
+from runlift.domain.vocab import Day, Equipment, Injury, Level, RaceDistance, RunType, Style, Units
+from runlift.services.errors import BadInput
+from runlift.services.suggest import parse_enum
+
+MAX_BODY_MASS_KG = 300.0
+DELOAD_STYLES = ("standard", "half_reps")
+
+
+def load_profile(path: Path) -> Profile:
+    """Read, shape-check and id-check a profile file."""
+    try:
+        raw = read_profile_file(path)
+    except ProfileFileError as exc:
+        raise BadInput(exc.field, str(exc).split(": ", 1)[1]) from exc
+    return to_profile(raw)
+
+
+def to_profile(raw: ProfileIn) -> Profile:
+    """Check every id against the vocabularies, suggesting the closest valid ones."""
+    units = parse_enum(Units, raw.units, "units")
+    if raw.body_mass is not None:
+        kg = raw.body_mass if units is Units.KG else raw.body_mass / 2.2046226218
+        if kg > MAX_BODY_MASS_KG:
+            raise BadInput("body_mass", f"{raw.body_mass} {units.value} is not plausible")
+    runs: dict[Day, RunType] = {}
+    for day, run in raw.runs.items():
+        runs[parse_enum(Day, day, "runs")] = parse_enum(RunType, run, f"runs.{day}")
+    race = None
+    if raw.race is not None:
+        distance = parse_enum(RaceDistance, raw.race.distance, "race.distance")
+        if distance is not RaceDistance.NONE and raw.race.date is None:
+            raise BadInput("race.date", "is required for a race (YYYY-MM-DD)")
+        race = Race(distance, raw.race.date if distance is not RaceDistance.NONE else None)
+    if raw.deload not in DELOAD_STYLES:
+        raise BadInput("deload", f"{raw.deload!r} is not accepted; accepted: standard, half_reps")
+    days = tuple(parse_enum(Day, d, "strength.preferred_days") for d in raw.strength.preferred_days)
+    return Profile(
+        name=raw.name,
+        level=parse_enum(Level, raw.level, "level"),
+        style=parse_enum(Style, raw.style, "style"),
+        units=units,
+        body_mass=raw.body_mass,
+        race=race,
+        strength=StrengthPrefs(
+            raw.strength.sessions_per_week,
+            raw.strength.minutes_per_session,
+            tuple(dict.fromkeys(days)),
+        ),
+        equipment=frozenset(parse_enum(Equipment, e, "equipment") for e in raw.equipment),
+        runs=runs,
+        injuries=tuple(dict.fromkeys(parse_enum(Injury, i, "injuries") for i in raw.injuries)),
+        deload_style=raw.deload,
+    )
+
+
+def next_monday(today: dt.date) -> dt.date:
+    """The default plan start: the coming Monday (today when today is a Monday)."""
+    return today + dt.timedelta(days=(7 - today.weekday()) % 7)
+
+
+def check_dates(profile: Profile, start: dt.date) -> None:
+    """A race must fall on or after the start and within the planning horizon."""
+    race = profile.dated_race
+    if race is None or race.date is None:
+        return
+    if race.date < start:
+        raise BadInput("race.date", f"{race.date} is before the plan start {start}")
+    weeks = (monday_of(race.date) - monday_of(start)).days // 7 + 1
+    if weeks > MAX_WEEKS:
+        raise BadInput("race.date", f"{race.date} is more than {MAX_WEEKS} weeks after {start}")
