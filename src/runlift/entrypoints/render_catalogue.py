@@ -37,7 +37,8 @@ def _span(value: IntOrRange | None) -> str:
 def exercise_table(exercises: list[Exercise]) -> Table:
     """One row per exercise: slug, name, category, main muscles, kit, level."""
     table = Table(box=None, pad_edge=False, header_style="bold")
-    for column in ("slug", "name", "category", "primary muscles", "kit", "level"):
+    table.add_column("slug", no_wrap=True)
+    for column in ("name", "category", "primary muscles", "kit", "level"):
         table.add_column(column, overflow="fold")
     for e in exercises:
         table.add_row(
@@ -54,7 +55,8 @@ def exercise_table(exercises: list[Exercise]) -> Table:
 def search_table(hits: list[Hit]) -> Table:
     """Search results, best first, with the score that ranked them."""
     table = Table(box=None, pad_edge=False, header_style="bold")
-    for column in ("slug", "name", "primary muscles", "kit", "score"):
+    table.add_column("slug", no_wrap=True)
+    for column in ("name", "primary muscles", "kit", "score"):
         table.add_column(column, overflow="fold")
     for hit in hits:
         e = hit.exercise

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from pathlib import Path
 
 from runlift.adapters.catalogue_loader import CatalogueError, Library, load_library
 from runlift.config import Settings
@@ -19,11 +18,11 @@ class CatalogueBroken(RunliftError):
     """The bundled catalogue (or a catalogue folder given by the user) is invalid."""
 
 
-def open_library(settings: Settings, root: Path | None = None) -> Library:
+def open_library(settings: Settings) -> Library:
     """The knowledge base, from the compiled cache when the files have not changed."""
     cache = settings.cache_dir if settings.catalogue_cache else None
     try:
-        return load_library(root, cache_dir=cache)
+        return load_library(settings.catalogue_dir, cache_dir=cache)
     except CatalogueError as exc:
         raise CatalogueBroken(f"catalogue: {exc}") from exc
 
