@@ -27,12 +27,12 @@ CORE_TARGETS: dict[str, tuple[float, frozenset[MuscleGroup]]] = {
 }
 SECONDARY_SHARE = 0.4
 UNILATERAL_VALUE = 2.5
-INJURY_VALUE = 4.0
+INJURY_VALUE = 5.0
 REPEATED_PATTERN_COST = 3.0
 USED_THIS_PHASE_COST = 2.0
 USED_LAST_PHASE_COST = 1.0
 LOADABLE_VALUE = 1.0
-LEVEL_GAP_COST = 1.0
+LEVEL_GAP_COST = 0.5
 MIN_GAIN = 0.5
 
 
@@ -112,7 +112,8 @@ def value(chosen: Sequence[Choice], objective: Objective) -> float:
             total -= USED_LAST_PHASE_COST
         if objective.reward_load and is_loaded(c.kit):
             total += LOADABLE_VALUE
-        total -= LEVEL_GAP_COST * (objective.level.rank - c.exercise.level.rank)
+        if not set(c.exercise.injuries) & set(objective.injuries):
+            total -= LEVEL_GAP_COST * (objective.level.rank - c.exercise.level.rank)
     total -= REPEATED_PATTERN_COST * sum(n - 1 for n in patterns.values())
     return total
 

@@ -26,6 +26,8 @@ PLYO_CONTACTS = {
     Phase.TAPER: 30,
 }
 MIN_SETS = {BlockKind.MAIN: 2}
+SHORT_SESSION_MINUTES = 20
+SHORT_SESSION_REST = 60
 
 
 @dataclass(frozen=True, slots=True)
@@ -43,6 +45,8 @@ class Menu:
 
 def cardio_seconds(minutes: int) -> int:
     """Light cardio to open the session: longer when the runner has more time."""
+    if minutes <= 12:
+        return 90
     if minutes < 20:
         return 120
     return 180 if minutes < 40 else 300
@@ -105,6 +109,12 @@ def assemble(menu: Menu, ctx: DoseContext, minutes: int) -> tuple[Block, ...]:
             item = replace(item, seconds=cardio_seconds(minutes), reps=None)
         if kind is BlockKind.PLYOMETRIC:
             item = _plyo_sets(item, plyo_share)
+        if minutes <= SHORT_SESSION_MINUTES and kind in (BlockKind.MAIN, BlockKind.CORE):
+            item = replace(
+                item,
+                sets=min(item.sets, 2),
+                rest_seconds=min(item.rest_seconds, SHORT_SESSION_REST),
+            )
         fitted = _fit(item, kind, budget - used)
         if fitted is None:
             continue
