@@ -71,87 +71,104 @@ def _rotate(items: list[Choice], offset: int) -> tuple[Choice, ...]:
     return tuple(items[k:] + items[:k])
 
 
+@dataclass(frozen=True, slots=True)
+class Pools:
+    """Every exercise the runner can do, by role: computed once per plan."""
+
+    main: list[Choice]
+    core: list[Choice]
+    plyo: list[Choice]
+    cardio: tuple[Choice, ...]
+    drills: list[Choice]
+    foam: list[Choice]
+    cooldown: tuple[Choice, ...]
+    activation: Menu
+
+
+def build_pools(profile: Profile, catalogue: Catalogue) -> Pools:
+    """Hard constraints applied once: kit, level, impact, jumps only when appropriate."""
+    pool = catalogue.active()
+    kit, lvl = profile.equipment, profile.level
+
+    def of(*categories: Category, **options: bool) -> list[Choice]:
+        return candidates(pool, kit, lvl, frozenset(categories), **options)
+
+    jumps_ok = lvl is not Level.BEGINNER and Injury.BONE_STRESS not in profile.injuries
+    cardio = _prefer(of(Category.CARDIO), CARDIO_PREFERENCE)
+    drills = of(Category.WARMUP, Category.MOBILITY)
+    core = of(Category.CORE)
+    activation_objective = Objective(TARGETS, lvl, profile.injuries, reward_load=False)
+    core_objective = Objective(CORE_TARGETS, lvl, (), want_unilateral=False, reward_load=False)
+    activation = Menu(
+        cardio=cardio,
+        drills=tuple(drills),
+        foam=(),
+        plyo=(),
+        main=tuple(
+            greedy(
+                of(Category.STRENGTH, unloaded_lower_body=True),
+                activation_objective,
+                ACTIVATION_MAIN_LIMIT,
+            )
+        ),
+        core=tuple(greedy(core, core_objective, 1)),
+        cooldown=(),
+    )
+    return Pools(
+        main=of(Category.STRENGTH),
+        core=core,
+        plyo=of(Category.PLYOMETRIC, allow_high_impact=True) if jumps_ok else [],
+        cardio=cardio,
+        drills=drills,
+        foam=of(Category.FOAM_ROLL),
+        cooldown=_prefer(of(Category.STRETCH), COOLDOWN_PREFERENCE),
+        activation=activation,
+    )
+
+
 def build_templates(
     profile: Profile,
-    catalogue: Catalogue,
+    pools: Pools,
     phase: Phase,
     count: int,
     used_last: frozenset[str],
     offset: int,
 ) -> Templates:
     """Choose the exercises of each session of a phase by greedy weighted coverage."""
-    pool = catalogue.active()
-    kit = profile.equipment
-    lvl = profile.level
-    main_pool = candidates(pool, kit, lvl, frozenset({Category.STRENGTH}))
-    core_pool = candidates(pool, kit, lvl, frozenset({Category.CORE}))
-    jumps_ok = lvl is not Level.BEGINNER and Injury.BONE_STRESS not in profile.injuries
-    plyo_pool = (
-        candidates(pool, kit, lvl, frozenset({Category.PLYOMETRIC}), allow_high_impact=True)
-        if jumps_ok
-        else []
-    )
-    cardio = _prefer(candidates(pool, kit, lvl, frozenset({Category.CARDIO})), CARDIO_PREFERENCE)
-    drills = candidates(pool, kit, lvl, frozenset({Category.WARMUP, Category.MOBILITY}))
-    foam = candidates(pool, kit, lvl, frozenset({Category.FOAM_ROLL}))
-    cooldown = _prefer(
-        candidates(pool, kit, lvl, frozenset({Category.STRETCH})), COOLDOWN_PREFERENCE
-    )
     menus: list[Menu] = []
     used: set[str] = set()
     for index in range(max(1, count)):
         objective = Objective(
             TARGETS,
-            lvl,
+            profile.level,
             profile.injuries,
             used_this_phase=frozenset(used),
             used_last_phase=used_last,
         )
-        main = greedy(main_pool, objective, MAIN_LIMIT.get(phase, ACTIVATION_MAIN_LIMIT))
+        main = greedy(pools.main, objective, MAIN_LIMIT.get(phase, ACTIVATION_MAIN_LIMIT))
         core_objective = Objective(
             CORE_TARGETS,
-            lvl,
+            profile.level,
             profile.injuries,
             want_unilateral=False,
             reward_load=False,
             used_this_phase=frozenset(used),
             used_last_phase=used_last,
         )
-        core = greedy(core_pool, core_objective, 2)
+        core = greedy(pools.core, core_objective, 2)
         used |= {c.exercise.slug for c in (*main, *core)}
         menus.append(
             Menu(
-                cardio=_rotate(list(cardio), index),
-                drills=_rotate(drills, offset + index * 2),
-                foam=_rotate(foam, index * 2),
-                plyo=_rotate(plyo_pool, offset + index * 2)[:2],
+                cardio=_rotate(list(pools.cardio), index),
+                drills=_rotate(pools.drills, offset + index * 2),
+                foam=_rotate(pools.foam, index * 2),
+                plyo=_rotate(pools.plyo, offset + index * 2)[:2],
                 main=tuple(main),
                 core=tuple(core),
-                cooldown=cooldown,
+                cooldown=pools.cooldown,
             )
         )
-    return Templates(tuple(menus), _activation_menu(profile, catalogue, cardio, drills))
-
-
-def _activation_menu(
-    profile: Profile, catalogue: Catalogue, cardio: tuple[Choice, ...], drills: list[Choice]
-) -> Menu:
-    """Race-week and recovery sessions: bodyweight lower body, nothing heavy, no jumps."""
-    pool = catalogue.active()
-    kit, lvl = profile.equipment, profile.level
-    objective = Objective(TARGETS, lvl, profile.injuries, reward_load=False)
-    main_pool = candidates(pool, kit, lvl, frozenset({Category.STRENGTH}), unloaded_lower_body=True)
-    core_pool = candidates(pool, kit, lvl, frozenset({Category.CORE}))
-    core_objective = Objective(CORE_TARGETS, lvl, (), want_unilateral=False, reward_load=False)
-    return Menu(
-        cardio=cardio,
-        drills=tuple(drills),
-        foam=(),
-        plyo=(),
-        main=tuple(greedy(main_pool, objective, ACTIVATION_MAIN_LIMIT)),
-        core=tuple(greedy(core_pool, core_objective, 1)),
-        cooldown=(),
-    )
+    return Templates(tuple(menus), pools.activation)
 
 
 def run_calendar(profile: Profile) -> Callable[[date], RunType | None]:
@@ -183,10 +200,11 @@ def build_plan(
     latest_allowed = race.date - timedelta(days=3) if race and race.date else None
     plan_weeks: list[Week] = []
     used_last: frozenset[str] = frozenset()
+    pools = build_pools(profile, catalogue)
     for phase_index, (phase, group) in enumerate(groupby(frames, key=lambda f: f.phase)):
         phase_frames = list(group)
         count = sessions_for(phase, profile.level, profile.strength.sessions_per_week)
-        templates = build_templates(profile, catalogue, phase, count, used_last, phase_index)
+        templates = build_templates(profile, pools, phase, count, used_last, phase_index)
         used_last = frozenset(
             c.exercise.slug for menu in templates.strength for c in (*menu.main, *menu.core)
         )

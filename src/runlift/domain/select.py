@@ -36,12 +36,24 @@ LEVEL_GAP_COST = 0.5
 MIN_GAIN = 0.5
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(frozen=True, slots=True, eq=False)
 class Choice:
-    """An exercise with the kit option it will be done with."""
+    """An exercise with the kit option it will be done with (and its anatomy, precomputed)."""
 
     exercise: Exercise
     kit: frozenset[Equipment]
+    primary: frozenset[MuscleGroup] = frozenset()
+    secondary: frozenset[MuscleGroup] = frozenset()
+
+    @classmethod
+    def of(cls, exercise: Exercise, kit: frozenset[Equipment]) -> Choice:
+        """A choice with its muscle sets computed once."""
+        return cls(
+            exercise,
+            kit,
+            frozenset(exercise.primary_muscles),
+            frozenset(exercise.secondary_muscles),
+        )
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,14 +90,14 @@ def candidates(
             options = [o for o in options if not is_loaded(o)]
         if options:
             best = max(options, key=lambda o: (is_loaded(o), len(o), sorted(o)))
-            found.append(Choice(exercise, best))
+            found.append(Choice.of(exercise, best))
     return sorted(found, key=lambda c: c.exercise.slug)
 
 
-def _cover(exercise: Exercise, groups: frozenset[MuscleGroup]) -> float:
-    if groups & set(exercise.primary_muscles):
+def _cover(choice: Choice, groups: frozenset[MuscleGroup]) -> float:
+    if not groups.isdisjoint(choice.primary):
         return 1.0
-    if groups & set(exercise.secondary_muscles):
+    if not groups.isdisjoint(choice.secondary):
         return SECONDARY_SHARE
     return 0.0
 
@@ -94,7 +106,7 @@ def value(chosen: Sequence[Choice], objective: Objective) -> float:
     """The worth of a set of exercises: order does not matter, so exact and greedy compare."""
     total = 0.0
     for weight, groups in objective.targets.values():
-        total += weight * min(1.0, sum(_cover(c.exercise, groups) for c in chosen))
+        total += weight * min(1.0, sum(_cover(c, groups) for c in chosen))
     if objective.want_unilateral and any(
         c.exercise.unilateral and c.exercise.lower_body for c in chosen
     ):
@@ -122,25 +134,20 @@ def greedy(pool: Sequence[Choice], objective: Objective, limit: int) -> list[Cho
     """Pick by best marginal value until nothing adds enough or `limit` is reached."""
     chosen: list[Choice] = []
     current = value(chosen, objective)
+    ordered = sorted(pool, key=lambda c: c.exercise.slug)
     while len(chosen) < limit:
-        best: tuple[float, str, Choice] | None = None
-        for choice in pool:
-            if choice in chosen:
+        best_gain, best_choice = MIN_GAIN - 1.0, None
+        for choice in ordered:
+            if any(choice is c for c in chosen):
                 continue
             gain = value([*chosen, choice], objective) - current
-            key = (gain, choice.exercise.slug)
-            if best is None or (key[0], _neg(key[1])) > (best[0], _neg(best[1])):
-                best = (gain, choice.exercise.slug, choice)
-        if best is None or best[0] < MIN_GAIN:
+            if gain > best_gain + 1e-9:  # strict: on a tie the earlier slug stays
+                best_gain, best_choice = gain, choice
+        if best_choice is None or best_gain < MIN_GAIN:
             break
-        chosen.append(best[2])
-        current += best[0]
+        chosen.append(best_choice)
+        current += best_gain
     return chosen
-
-
-def _neg(slug: str) -> tuple[int, ...]:
-    """Sort key that prefers alphabetically earlier slugs on equal gain."""
-    return tuple(-ord(ch) for ch in slug)
 
 
 def exact(pool: Sequence[Choice], objective: Objective, size: int) -> list[Choice]:
