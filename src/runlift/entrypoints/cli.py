@@ -47,6 +47,14 @@ def console() -> Console:
     return Console(highlight=False, soft_wrap=False, emoji=False)
 
 
+def emit(renderable: object) -> None:
+    """Print a Rich renderable without the trailing padding Rich adds to each line."""
+    out = console()
+    with out.capture() as captured:
+        out.print(renderable)
+    sys.stdout.write("".join(line.rstrip() + "\n" for line in captured.get().splitlines()))
+
+
 def emit_json(document: object) -> None:
     """Print JSON exactly (no wrapping, no markup)."""
     sys.stdout.write(dumps(document) + "\n")
@@ -93,8 +101,8 @@ def exercises_list(
     if output is ListFormat.JSON:
         emit_json([exercise_to_dict(e) for e in found])
     else:
-        console().print(render.exercise_table(found))
-        console().print(f"{len(found)} exercises", markup=False)
+        emit(render.exercise_table(found))
+        sys.stdout.write(f"{len(found)} exercises\n")
 
 
 @exercises_app.command("show")
@@ -109,7 +117,7 @@ def exercises_show(
     if output is ShowFormat.JSON:
         emit_json(exercise_to_dict(exercise))
     else:
-        console().print(render.exercise_text(exercise))
+        emit(render.exercise_text(exercise))
 
 
 @exercises_app.command("search")
@@ -129,7 +137,7 @@ def exercises_search(
     elif not hits:
         console().print(f"no exercise matches {query!r}", markup=False)
     else:
-        console().print(render.search_table(hits))
+        emit(render.search_table(hits))
 
 
 @programs_app.command("list")
@@ -141,7 +149,7 @@ def programs_list(fmt: str = typer.Option("table", "--format", help="table or js
     if output is ListFormat.JSON:
         emit_json([program_to_dict(p) for p in programs])
     else:
-        console().print(render.program_table(programs))
+        emit(render.program_table(programs))
 
 
 @programs_app.command("show")
@@ -157,7 +165,7 @@ def programs_show(
         emit_json(program_to_dict(program))
     else:
         names = {e.slug: e.name for e in library.catalogue}
-        console().print(render.program_text(program, names))
+        emit(render.program_text(program, names))
 
 
 register_plan(app)

@@ -34,20 +34,29 @@ def _span(value: IntOrRange | None) -> str:
     return "" if value is None else str(value)
 
 
+def short_kit(exercise: Exercise) -> str:
+    """Kit alternatives separated by '/', 'none' for bodyweight: fits a narrow column."""
+    return " / ".join(
+        "+".join(sorted(e.value for e in option)) if option else "none"
+        for option in exercise.equipment_options
+    )
+
+
 def exercise_table(exercises: list[Exercise]) -> Table:
-    """One row per exercise: slug, name, category, main muscles, kit, level."""
+    """One row per exercise: slug, category, level, main muscles, kit."""
     table = Table(box=None, pad_edge=False, header_style="bold")
     table.add_column("slug", no_wrap=True)
-    for column in ("name", "category", "primary muscles", "kit", "level"):
-        table.add_column(column, overflow="fold")
+    table.add_column("category", no_wrap=True)
+    table.add_column("level", no_wrap=True)
+    table.add_column("primary muscles", overflow="fold")
+    table.add_column("kit", overflow="fold")
     for e in exercises:
         table.add_row(
             e.slug,
-            e.name,
             e.category.value,
+            e.level.value[:3],
             ", ".join(m.value for m in e.primary_muscles),
-            kit_label(e),
-            e.level.value,
+            short_kit(e),
         )
     return table
 
@@ -56,12 +65,13 @@ def search_table(hits: list[Hit]) -> Table:
     """Search results, best first, with the score that ranked them."""
     table = Table(box=None, pad_edge=False, header_style="bold")
     table.add_column("slug", no_wrap=True)
-    for column in ("name", "primary muscles", "kit", "score"):
+    table.add_column("score", no_wrap=True, justify="right")
+    for column in ("primary muscles", "kit"):
         table.add_column(column, overflow="fold")
     for hit in hits:
         e = hit.exercise
         muscles = ", ".join(m.value for m in e.primary_muscles)
-        table.add_row(e.slug, e.name, muscles, kit_label(e), f"{hit.score:.1f}")
+        table.add_row(e.slug, f"{hit.score:.1f}", muscles, short_kit(e))
     return table
 
 
@@ -108,7 +118,8 @@ def program_table(programs: list[Program]) -> Table:
     for column in ("slug", "name", "exercises", "rounds", "source"):
         table.add_column(column, overflow="fold")
     for p in programs:
-        table.add_row(p.slug, p.name, str(len(p.exercise_slugs())), str(p.rounds), p.sources[0])
+        source = p.sources[0].split("_")[0]
+        table.add_row(p.slug, p.name, str(len(p.exercise_slugs())), str(p.rounds), source)
     return table
 
 
