@@ -9,6 +9,7 @@ from __future__ import annotations
 import json
 from dataclasses import dataclass
 from datetime import date, timedelta
+from itertools import pairwise
 
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -227,7 +228,7 @@ def test_deload_weeks_follow_the_cycle_and_cut_volume(scenario: Scenario) -> Non
     for week in weeks:
         expected = week.phase in TRAINING_PHASES and week.number % cycle == 0
         assert week.deload is expected, (week.number, week.phase, week.deload)
-    for previous, week in zip(weeks, weeks[1:], strict=False):
+    for previous, week in pairwise(weeks):
         if not week.deload or not week.sessions:
             continue
         if previous.phase not in TRAINING_PHASES or previous.deload:

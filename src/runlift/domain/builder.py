@@ -14,7 +14,15 @@ from runlift.domain.plan import Plan, PlannedRun, Session, Week
 from runlift.domain.prescribe import DoseContext
 from runlift.domain.protein import protein_target
 from runlift.domain.schedule import day_of, place_sessions
-from runlift.domain.select import CORE_TARGETS, TARGETS, Choice, Objective, candidates, greedy
+from runlift.domain.select import (
+    CORE_TARGETS,
+    TARGETS,
+    Choice,
+    Objective,
+    candidates,
+    greedy,
+    injury_first,
+)
 from runlift.domain.session import Menu, assemble, lighten
 from runlift.domain.vocab import Category, Injury, Level, RunType, Style
 from runlift.domain.why import explain
@@ -137,25 +145,31 @@ def build_templates(
     """Choose the exercises of each session of a phase by greedy weighted coverage."""
     menus: list[Menu] = []
     used: set[str] = set()
+    served: set[Injury] = set()
     for index in range(max(1, count)):
+        focus = tuple(i for i in profile.injuries if i not in served) or profile.injuries
         objective = Objective(
             TARGETS,
             profile.level,
-            profile.injuries,
+            focus,
             used_this_phase=frozenset(used),
             used_last_phase=used_last,
         )
-        main = greedy(pools.main, objective, MAIN_LIMIT.get(phase, ACTIVATION_MAIN_LIMIT))
+        picked = greedy(pools.main, objective, MAIN_LIMIT.get(phase, ACTIVATION_MAIN_LIMIT))
+        main = injury_first(picked, focus)
+        served |= {i for c in main for i in c.exercise.injuries}
+        focus = tuple(i for i in profile.injuries if i not in served) or profile.injuries
         core_objective = Objective(
             CORE_TARGETS,
             profile.level,
-            profile.injuries,
+            focus,
             want_unilateral=False,
             reward_load=False,
             used_this_phase=frozenset(used),
             used_last_phase=used_last,
         )
         core = greedy(pools.core, core_objective, 2)
+        served |= {i for c in core for i in c.exercise.injuries}
         used |= {c.exercise.slug for c in (*main, *core)}
         menus.append(
             Menu(

@@ -33,7 +33,7 @@ USED_THIS_PHASE_COST = 2.0
 USED_LAST_PHASE_COST = 1.0
 LOADABLE_VALUE = 1.0
 LEVEL_GAP_COST = 0.5
-MIN_GAIN = 0.5
+MIN_GAIN = 1.5
 
 
 @dataclass(frozen=True, slots=True, eq=False)
@@ -114,9 +114,11 @@ def value(chosen: Sequence[Choice], objective: Objective) -> float:
     served = {i for c in chosen for i in c.exercise.injuries}
     total += INJURY_VALUE * sum(1 for injury in objective.injuries if injury in served)
     patterns: dict[Pattern, int] = {}
+    sole = _sole_servers(chosen, objective.injuries)
     for c in chosen:
-        first = c.exercise.patterns[0]
-        patterns[first] = patterns.get(first, 0) + 1
+        if all(c is not s for s in sole):  # the only work for an injury may repeat a pattern
+            first = c.exercise.patterns[0]
+            patterns[first] = patterns.get(first, 0) + 1
         slug = c.exercise.slug
         if slug in objective.used_this_phase:
             total -= USED_THIS_PHASE_COST
@@ -128,6 +130,16 @@ def value(chosen: Sequence[Choice], objective: Objective) -> float:
             total -= LEVEL_GAP_COST * (objective.level.rank - c.exercise.level.rank)
     total -= REPEATED_PATTERN_COST * sum(n - 1 for n in patterns.values())
     return total
+
+
+def _sole_servers(chosen: Sequence[Choice], injuries: Iterable[Injury]) -> list[Choice]:
+    """Choices that are the only one in the set serving some wanted injury."""
+    sole: list[Choice] = []
+    for injury in injuries:
+        servers = [c for c in chosen if injury in c.exercise.injuries]
+        if len(servers) == 1 and all(servers[0] is not s for s in sole):
+            sole.append(servers[0])
+    return sole
 
 
 def greedy(pool: Sequence[Choice], objective: Objective, limit: int) -> list[Choice]:
@@ -148,6 +160,24 @@ def greedy(pool: Sequence[Choice], objective: Objective, limit: int) -> list[Cho
         chosen.append(best_choice)
         current += best_gain
     return chosen
+
+
+def injury_first(chosen: Sequence[Choice], injuries: Iterable[Injury]) -> list[Choice]:
+    """Keep the best pick first, then whatever serves a not-yet-served injury, then the rest.
+
+    Sessions are filled in this order while time allows, so injury work is never the part
+    that the minutes cut off.
+    """
+    if not chosen:
+        return []
+    head, rest = chosen[0], list(chosen[1:])
+    unserved = set(injuries) - set(head.exercise.injuries)
+    promoted = []
+    for choice in rest:
+        if unserved & set(choice.exercise.injuries):
+            promoted.append(choice)
+            unserved -= set(choice.exercise.injuries)
+    return [head, *promoted, *(c for c in rest if all(c is not p for p in promoted))]
 
 
 def exact(pool: Sequence[Choice], objective: Objective, size: int) -> list[Choice]:
