@@ -8,6 +8,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
+from typing import TypeVar
 
 import yaml
 from pydantic import ValidationError
@@ -56,18 +57,26 @@ def _read_yaml(path: Path) -> object:
         raise CatalogueError(f"{path.name}:{line} malformed YAML") from exc
 
 
-def parse_exercise(path: Path) -> Exercise:
-    """Validate one exercise file and turn it into a domain Exercise."""
+M = TypeVar("M", ExerciseModel, ProgramModel)
+
+
+def _validated(path: Path, model: type[M]) -> M:
+    """Read a file and validate it against `model`; its slug must be its file name."""
     data = _read_yaml(path)
     if not isinstance(data, dict):
-        raise CatalogueError(f"{path.name}: expected a mapping of exercise fields")
+        raise CatalogueError(f"{path.name}: expected a mapping of fields")
     try:
-        model = ExerciseModel.model_validate(data)
+        parsed = model.model_validate(data)
     except ValidationError as exc:
         raise CatalogueError(_format_error(path, exc)) from exc
-    if model.slug != path.stem:
-        raise CatalogueError(f"{path.name}: slug: {model.slug!r} must equal the file name")
-    return _exercise(model)
+    if parsed.slug != path.stem:
+        raise CatalogueError(f"{path.name}: slug: {parsed.slug!r} must equal the file name")
+    return parsed
+
+
+def parse_exercise(path: Path) -> Exercise:
+    """Validate one exercise file and turn it into a domain Exercise."""
+    return _exercise(_validated(path, ExerciseModel))
 
 
 def _exercise(m: ExerciseModel) -> Exercise:
@@ -101,15 +110,7 @@ def _exercise(m: ExerciseModel) -> Exercise:
 
 def parse_program(path: Path) -> Program:
     """Validate one program file and turn it into a domain Program."""
-    data = _read_yaml(path)
-    if not isinstance(data, dict):
-        raise CatalogueError(f"{path.name}: expected a mapping of program fields")
-    try:
-        m = ProgramModel.model_validate(data)
-    except ValidationError as exc:
-        raise CatalogueError(_format_error(path, exc)) from exc
-    if m.slug != path.stem:
-        raise CatalogueError(f"{path.name}: slug: {m.slug!r} must equal the file name")
+    m = _validated(path, ProgramModel)
     blocks = tuple(
         ProgramBlock(
             kind=b.kind,
