@@ -15,6 +15,7 @@ from runlift.config import get_settings
 from runlift.domain.rules import RULES
 from runlift.entrypoints import render_catalogue as render
 from runlift.entrypoints.cli_plan import register as register_plan
+from runlift.entrypoints.cli_profile import profile_app
 from runlift.entrypoints.views import dumps, exercise_to_dict, program_to_dict
 from runlift.services import catalogue as catalogue_service
 from runlift.services.errors import RunliftError
@@ -30,6 +31,7 @@ exercises_app = typer.Typer(help="Browse and search the exercise catalogue.", no
 programs_app = typer.Typer(help="The built-in programs from runlift's source articles.")
 app.add_typer(exercises_app, name="exercises")
 app.add_typer(programs_app, name="programs", no_args_is_help=True)
+app.add_typer(profile_app, name="profile")
 
 
 class ListFormat(StrEnum):

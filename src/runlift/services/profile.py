@@ -5,7 +5,14 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from runlift.adapters.profile_file import ProfileFileError, ProfileIn, read_profile_file
+import yaml
+
+from runlift.adapters.profile_file import (
+    ProfileFileError,
+    ProfileIn,
+    parse_profile_text,
+    read_profile_file,
+)
 from runlift.domain.athlete import Profile, Race, StrengthPrefs
 from runlift.domain.periodize import MAX_WEEKS, monday_of
 from runlift.domain.vocab import Day, Equipment, Injury, Level, RaceDistance, RunType, Style, Units
@@ -78,3 +85,13 @@ def check_dates(profile: Profile, start: dt.date) -> None:
     weeks = (monday_of(race.date) - monday_of(start)).days // 7 + 1
     if weeks > MAX_WEEKS:
         raise BadInput("race.date", f"{race.date} is more than {MAX_WEEKS} weeks after {start}")
+
+
+def profile_yaml(document: dict[str, object]) -> str:
+    """A profile document as YAML, checked by the same validation as a file read from disk."""
+    text = yaml.safe_dump(document, sort_keys=False, allow_unicode=True)
+    try:
+        to_profile(parse_profile_text(text))
+    except ProfileFileError as exc:
+        raise BadInput(exc.field, str(exc).split(": ", 1)[1]) from exc
+    return text
