@@ -17,7 +17,7 @@ from runlift.domain.vocab import (
     Units,
 )
 
-LB_PER_KG = 2.2046226218
+LB_PER_KG = 1 / 0.45359237  # pounds in a kilogram, from the exact definition of the pound
 HARD_RUNS = frozenset({RunType.INTERVALS, RunType.TEMPO, RunType.HILLS, RunType.RACE})
 SHORT_RACES = frozenset({RaceDistance.K5, RaceDistance.K10})
 

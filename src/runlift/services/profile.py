@@ -13,7 +13,7 @@ from runlift.adapters.profile_file import (
     parse_profile_text,
     read_profile_file,
 )
-from runlift.domain.athlete import Profile, Race, StrengthPrefs
+from runlift.domain.athlete import LB_PER_KG, Profile, Race, StrengthPrefs
 from runlift.domain.periodize import MAX_WEEKS, monday_of
 from runlift.domain.vocab import Day, Equipment, Injury, Level, RaceDistance, RunType, Style, Units
 from runlift.services.errors import BadInput
@@ -36,7 +36,7 @@ def to_profile(raw: ProfileIn) -> Profile:
     """Check every id against the vocabularies, suggesting the closest valid ones."""
     units = parse_enum(Units, raw.units, "units")
     if raw.body_mass is not None:
-        kg = raw.body_mass if units is Units.KG else raw.body_mass / 2.2046226218
+        kg = raw.body_mass if units is Units.KG else raw.body_mass / LB_PER_KG
         if kg > MAX_BODY_MASS_KG:
             raise BadInput("body_mass", f"{raw.body_mass} {units.value} is not plausible")
     runs: dict[Day, RunType] = {}
