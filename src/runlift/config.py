@@ -26,6 +26,7 @@ class Settings(BaseSettings):
     data_dir: Path = Field(default_factory=_data_dir)
     cache_dir: Path = Field(default_factory=_cache_dir)
     database_url: str | None = None
+    database_schema: str | None = None
     catalogue_dir: Path | None = None
     catalogue_cache: bool = True
 

@@ -16,6 +16,7 @@ from runlift.domain.rules import RULES
 from runlift.entrypoints import render_catalogue as render
 from runlift.entrypoints.cli_plan import register as register_plan
 from runlift.entrypoints.cli_profile import profile_app
+from runlift.entrypoints.cli_training import register as register_training
 from runlift.entrypoints.views import dumps, exercise_to_dict, program_to_dict
 from runlift.services import catalogue as catalogue_service
 from runlift.services.errors import RunliftError
@@ -171,6 +172,7 @@ def programs_show(
 
 
 register_plan(app)
+register_training(app)
 
 
 @app.command("rules")

@@ -24,7 +24,7 @@ class PlanFormat(StrEnum):
     ICS = "ics"
 
 
-def _date(value: str | None, field: str) -> dt.date | None:
+def parse_date(value: str | None, field: str) -> dt.date | None:
     if value is None:
         return None
     try:
@@ -51,7 +51,7 @@ def plan(
     """Build a periodised strength plan around the runner's week and race."""
     output_format = parse_enum(PlanFormat, fmt, "--format")
     library = catalogue_service.open_library(get_settings())
-    result = planning.create_plan(library, profile, _date(start, "--start"), weeks)
+    result = planning.create_plan(library, profile, parse_date(start, "--start"), weeks)
     text = render_plan(result, output_format.value, library.catalogue)
     if output is None:
         sys.stdout.write(text)

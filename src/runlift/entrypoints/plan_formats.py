@@ -8,10 +8,10 @@ from rich.console import Console
 from rich.table import Table
 
 from runlift.adapters.ics_export import plan_to_ics
+from runlift.adapters.plan_json import plan_to_dict
 from runlift.domain.exercise import Catalogue
 from runlift.domain.plan import Item, Plan, Session
 from runlift.entrypoints.plan_markdown import plan_to_markdown
-from runlift.entrypoints.plan_views import plan_to_dict
 from runlift.entrypoints.views import dumps
 
 TABLE_WIDTH = 80

@@ -2,11 +2,13 @@
 
 from __future__ import annotations
 
-import json
 from typing import Any
 
+from runlift.adapters.plan_json import dumps
 from runlift.domain.exercise import Exercise
 from runlift.domain.program import IntOrRange, Program
+
+__all__ = ["dumps", "exercise_to_dict", "program_to_dict"]
 
 
 def _range(value: IntOrRange | None) -> int | list[int] | None:
@@ -83,8 +85,3 @@ def program_to_dict(program: Program) -> dict[str, Any]:
             for block in program.blocks
         ],
     }
-
-
-def dumps(document: object) -> str:
-    """Stable JSON: same input, same bytes."""
-    return json.dumps(document, indent=2, ensure_ascii=False, sort_keys=False)

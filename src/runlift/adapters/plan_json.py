@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from typing import Any
 
 from runlift.domain.plan import Item, Plan, ProteinTarget, Session
@@ -72,3 +73,8 @@ def plan_to_dict(plan: Plan) -> dict[str, Any]:
             for w in plan.weeks
         ],
     }
+
+
+def dumps(document: object) -> str:
+    """Stable JSON: same input, same bytes."""
+    return json.dumps(document, indent=2, ensure_ascii=False, sort_keys=False)

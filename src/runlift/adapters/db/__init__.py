@@ -1,0 +1,1 @@
+"""The relational store: tables, engine set-up, migrations, repositories and unit of work."""

@@ -1,0 +1,111 @@
+"""Tables of the store, mapped outside the domain (SQLAlchemy Core); migrations create them."""
+
+from __future__ import annotations
+
+from sqlalchemy import (
+    Column,
+    Date,
+    DateTime,
+    Float,
+    ForeignKey,
+    Index,
+    Integer,
+    MetaData,
+    String,
+    Table,
+    Text,
+    UniqueConstraint,
+)
+
+metadata = MetaData(
+    naming_convention={
+        "ix": "ix_%(column_0_label)s",
+        "uq": "uq_%(table_name)s_%(column_0_name)s",
+        "fk": "fk_%(table_name)s_%(column_0_name)s_%(referred_table_name)s",
+        "pk": "pk_%(table_name)s",
+    }
+)
+
+athletes = Table(
+    "athletes",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("name", String(80), nullable=False, unique=True),
+    Column("profile_yaml", Text, nullable=False),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    Column("updated_at", DateTime(timezone=True), nullable=False),
+)
+
+plans = Table(
+    "plans",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("athlete_id", Integer, ForeignKey("athletes.id", ondelete="CASCADE"), nullable=False),
+    Column("version", Integer, nullable=False),
+    Column("start", Date, nullable=False),
+    Column("profile_yaml", Text, nullable=False),
+    Column("plan_json", Text, nullable=False),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    UniqueConstraint("athlete_id", "version", name="uq_plans_athlete_version"),
+)
+
+planned_sessions = Table(
+    "planned_sessions",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("plan_id", Integer, ForeignKey("plans.id", ondelete="CASCADE"), nullable=False),
+    Column("date", Date, nullable=False),
+    Column("position", Integer, nullable=False),
+    Column("week", Integer, nullable=False),
+    Column("deload", Integer, nullable=False),
+    Column("title", String(120), nullable=False),
+    Column("session_json", Text, nullable=False),
+    UniqueConstraint("plan_id", "date", "position", name="uq_planned_sessions_slot"),
+)
+
+performed_sessions = Table(
+    "performed_sessions",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("athlete_id", Integer, ForeignKey("athletes.id", ondelete="CASCADE"), nullable=False),
+    Column("date", Date, nullable=False),
+    Column("started_at", DateTime(timezone=True)),
+    Column("ended_at", DateTime(timezone=True)),
+    Column("srpe", Integer),
+    Column("notes", Text),
+    Column("client_id", String(120)),
+    UniqueConstraint("athlete_id", "client_id", name="uq_performed_sessions_client"),
+)
+Index(
+    "ix_performed_sessions_athlete_date", performed_sessions.c.athlete_id, performed_sessions.c.date
+)
+
+set_logs = Table(
+    "set_logs",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column(
+        "session_id",
+        Integer,
+        ForeignKey("performed_sessions.id", ondelete="CASCADE"),
+        nullable=False,
+    ),
+    Column("athlete_id", Integer, ForeignKey("athletes.id", ondelete="CASCADE"), nullable=False),
+    Column("date", Date, nullable=False),
+    Column("exercise", String(60), nullable=False),
+    Column("variant", String(60), nullable=False),
+    Column("set_number", Integer, nullable=False),
+    Column("reps", Integer),
+    Column("load_value", Float),
+    Column("load_unit", String(2)),
+    Column("seconds", Integer),
+    Column("rir", Integer),
+    Column("target_json", Text),
+    Column("client_id", String(120)),
+    Column("logged_at", DateTime(timezone=True), nullable=False),
+    UniqueConstraint("athlete_id", "client_id", name="uq_set_logs_client"),
+)
+Index(
+    "ix_set_logs_athlete_exercise_date", set_logs.c.athlete_id, set_logs.c.exercise, set_logs.c.date
+)
+Index("ix_set_logs_athlete_date", set_logs.c.athlete_id, set_logs.c.date)

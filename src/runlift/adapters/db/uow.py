@@ -1,0 +1,49 @@
+"""The SQL unit of work: one connection, one transaction, commit explicitly or roll back."""
+
+from __future__ import annotations
+
+from types import TracebackType
+
+from sqlalchemy import Connection, Engine
+
+from runlift.adapters.db.repositories import SqlAthletes, SqlLogs, SqlPlans
+
+
+class SqlUnitOfWork:
+    """Repositories sharing one transaction; leaving without commit() rolls everything back."""
+
+    athletes: SqlAthletes
+    plans: SqlPlans
+    logs: SqlLogs
+
+    def __init__(self, engine: Engine) -> None:
+        self.engine = engine
+        self.connection: Connection | None = None
+
+    def __enter__(self) -> SqlUnitOfWork:
+        self.connection = self.engine.connect()
+        self.athletes = SqlAthletes(self.connection)
+        self.plans = SqlPlans(self.connection)
+        self.logs = SqlLogs(self.connection)
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        if self.connection is not None:
+            self.connection.rollback()
+            self.connection.close()
+            self.connection = None
+
+    def commit(self) -> None:
+        """Make everything since the last commit durable."""
+        assert self.connection is not None, "commit() outside 'with'"
+        self.connection.commit()
+
+    def rollback(self) -> None:
+        """Forget everything since the last commit."""
+        if self.connection is not None:
+            self.connection.rollback()

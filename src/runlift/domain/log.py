@@ -1,0 +1,107 @@
+"""What the runner actually did: performed sessions and their sets, checked for plausibility."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from runlift.domain.progression import Load, Target
+from runlift.domain.vocab import Units
+
+MAX_REPS = 200
+MAX_SECONDS = 3600
+MAX_RIR = 10
+MAX_LOAD = {Units.KG: 500.0, Units.LB: 1100.0}
+MAX_DAYS_AHEAD = 1
+MAX_SRPE = 10
+
+
+class LogError(ValueError):
+    """A logged value is impossible or implausible; `field` names it for the user."""
+
+    def __init__(self, field: str, message: str) -> None:
+        super().__init__(f"{field}: {message}")
+        self.field = field
+
+
+@dataclass(frozen=True, slots=True)
+class LoggedSet:
+    """One set as entered, with the target it answered and the client's id for safe retries."""
+
+    exercise: str
+    set_number: int
+    reps: int | None
+    load: Load | None = None
+    seconds: int | None = None
+    rir: int | None = None
+    target: Target | None = None
+    client_id: str | None = None
+
+    def __post_init__(self) -> None:
+        check_set(self)
+
+
+@dataclass(frozen=True, slots=True)
+class PerformedSession:
+    """A strength session that happened: its day, times, effort and notes."""
+
+    date: dt.date
+    started_at: dt.datetime | None = None
+    ended_at: dt.datetime | None = None
+    srpe: int | None = None
+    notes: str | None = None
+    client_id: str | None = None
+
+    def __post_init__(self) -> None:
+        if self.srpe is not None and not 0 <= self.srpe <= MAX_SRPE:
+            raise LogError("srpe", f"{self.srpe} is out of range; accepted: 0-{MAX_SRPE}")
+        if self.started_at and self.ended_at and self.ended_at < self.started_at:
+            raise LogError("ended_at", "is before started_at")
+
+
+def check_set(logged: LoggedSet) -> None:
+    """Refuse sets no human lifted: negative or absurd reps, loads, holds and RIR."""
+    if logged.set_number < 1:
+        raise LogError("set", f"{logged.set_number} must be 1 or more")
+    if logged.reps is None and logged.seconds is None:
+        raise LogError("reps", "give reps, or seconds for a hold")
+    if logged.reps is not None and not 0 <= logged.reps <= MAX_REPS:
+        raise LogError("reps", f"{logged.reps} is out of range; accepted: 0-{MAX_REPS}")
+    if logged.seconds is not None and not 1 <= logged.seconds <= MAX_SECONDS:
+        raise LogError("seconds", f"{logged.seconds} is out of range; accepted: 1-{MAX_SECONDS}")
+    if logged.rir is not None and not 0 <= logged.rir <= MAX_RIR:
+        raise LogError("rir", f"{logged.rir} is out of range; accepted: 0-{MAX_RIR}")
+    if logged.load is not None and logged.load.value > MAX_LOAD[logged.load.unit]:
+        limit = MAX_LOAD[logged.load.unit]
+        raise LogError(
+            "load", f"{logged.load} is not plausible; at most {limit:g} {logged.load.unit}"
+        )
+
+
+def check_date(day: dt.date, today: dt.date) -> None:
+    """A log date may not lie in the future (one day of slack for time zones)."""
+    if day > today + dt.timedelta(days=MAX_DAYS_AHEAD):
+        raise LogError("date", f"{day} is in the future")
+
+
+def parse_load(text: str) -> Load:
+    """'22.5kg', '50 lb', '20' (kg) -> Load; anything else is refused naming the units."""
+    cleaned = text.strip().lower().replace(" ", "")
+    for unit in (Units.KG, Units.LB):
+        for suffix in (unit.value, unit.value + "s"):
+            if cleaned.endswith(suffix):
+                cleaned = cleaned[: -len(suffix)]
+                return _load(cleaned, unit, text)
+    if cleaned and (cleaned[-1].isdigit() or cleaned[-1] == "."):
+        return _load(cleaned, Units.KG, text)
+    raise LogError("load", f"{text!r}: unknown unit; accepted: kg, lb (e.g. 22.5kg, 50lb)")
+
+
+def _load(number: str, unit: Units, original: str) -> Load:
+    try:
+        value = float(number)
+    except ValueError as exc:
+        raise LogError("load", f"{original!r} is not a load; e.g. 22.5kg or 50lb") from exc
+    if value < 0 or value != value or value in (float("inf"), float("-inf")):
+        raise LogError("load", f"{original!r} must be a positive number")
+    return Load(value, unit)

@@ -1,0 +1,152 @@
+"""Athlete use cases: store a runner with their plan, find them again, re-plan on change."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+from collections.abc import Callable
+from pathlib import Path
+
+from runlift.adapters.catalogue_loader import Library
+from runlift.adapters.plan_json import dumps, plan_to_dict, session_to_dict
+from runlift.adapters.profile_file import ProfileFileError, parse_profile_text
+from runlift.domain.athlete import Profile
+from runlift.domain.builder import build_plan
+from runlift.domain.plan import Plan
+from runlift.services.errors import BadInput
+from runlift.services.ports import AthleteRecord, PlannedSessionRecord, PlanRecord, UnitOfWork
+from runlift.services.profile import check_dates, next_monday, to_profile
+from runlift.services.suggest import closest
+
+UowFactory = Callable[[], UnitOfWork]
+
+
+def read_profile_text(path: Path) -> str:
+    """The profile file's text, or BadInput naming the file."""
+    try:
+        return path.read_text(encoding="utf-8")
+    except FileNotFoundError as exc:
+        raise BadInput(str(path), "file not found") from exc
+    except (OSError, UnicodeDecodeError) as exc:
+        raise BadInput(str(path), "cannot read file") from exc
+
+
+def profile_from_text(text: str, source: str = "profile") -> Profile:
+    """Validate a stored or given profile text."""
+    try:
+        return to_profile(parse_profile_text(text, source))
+    except ProfileFileError as exc:
+        raise BadInput(exc.field, str(exc).split(": ", 1)[1]) from exc
+
+
+def _sessions(plan: Plan) -> list[PlannedSessionRecord]:
+    records = []
+    for week in plan.weeks:
+        for position, session in enumerate(week.sessions):
+            records.append(
+                PlannedSessionRecord(
+                    session.date,
+                    position,
+                    week.number,
+                    week.deload,
+                    session.title,
+                    session_to_dict(session),
+                )
+            )
+    return records
+
+
+def _store_plan(
+    uow: UnitOfWork, athlete_id: int, plan: Plan, profile_text: str, now: dt.datetime
+) -> PlanRecord:
+    return uow.plans.add(
+        athlete_id, plan.start, profile_text, dumps(plan_to_dict(plan)), _sessions(plan), now
+    )
+
+
+def create_athlete(
+    make_uow: UowFactory,
+    library: Library,
+    profile_path: Path,
+    start: dt.date | None,
+    today: dt.date,
+    now: dt.datetime,
+    name: str | None = None,
+) -> tuple[AthleteRecord, PlanRecord]:
+    """Store a new athlete and their first plan, in one transaction."""
+    text = read_profile_text(profile_path)
+    profile = profile_from_text(text, str(profile_path))
+    begin = start or next_monday(today)
+    check_dates(profile, begin)
+    plan = build_plan(profile, library.catalogue, begin)
+    athlete_name = name or profile.name
+    with make_uow() as uow:
+        if uow.athletes.get(athlete_name) is not None:
+            raise BadInput(
+                "athlete", f"{athlete_name!r} exists; use 'runlift athlete update' to change it"
+            )
+        athlete = uow.athletes.add(athlete_name, text, now)
+        record = _store_plan(uow, athlete.id, plan, text, now)
+        uow.commit()
+    return athlete, record
+
+
+def update_athlete(
+    make_uow: UowFactory,
+    library: Library,
+    name: str | None,
+    profile_path: Path,
+    start: dt.date | None,
+    today: dt.date,
+    now: dt.datetime,
+) -> tuple[AthleteRecord, PlanRecord]:
+    """A changed profile gets a new plan version; the log is untouched."""
+    text = read_profile_text(profile_path)
+    profile = profile_from_text(text, str(profile_path))
+    with make_uow() as uow:
+        athlete = resolve_athlete(uow, name)
+        previous = uow.plans.latest(athlete.id)
+        begin = start or (previous.start if previous and previous.start <= today else today)
+        check_dates(profile, begin)
+        plan = build_plan(profile, library.catalogue, begin)
+        uow.athletes.update_profile(athlete.id, text, now)
+        record = _store_plan(uow, athlete.id, plan, text, now)
+        uow.commit()
+    return AthleteRecord(athlete.id, athlete.name, text), record
+
+
+def resolve_athlete(uow: UnitOfWork, name: str | None) -> AthleteRecord:
+    """The named athlete, or the only one; a clear error otherwise."""
+    if name is not None:
+        athlete = uow.athletes.get(name)
+        if athlete is None:
+            near = closest(name, [a.name for a in uow.athletes.all()])
+            hint = f"; did you mean {', '.join(near)}?" if near else ""
+            raise BadInput("--athlete", f"unknown athlete {name!r}{hint}")
+        return athlete
+    everyone = uow.athletes.all()
+    if not everyone:
+        raise BadInput("athlete", "none stored yet; run 'runlift athlete create PROFILE.yaml'")
+    if len(everyone) > 1:
+        names = ", ".join(a.name for a in everyone)
+        raise BadInput("--athlete", f"several athletes ({names}); choose one with --athlete")
+    return everyone[0]
+
+
+def list_athletes(make_uow: UowFactory) -> list[tuple[AthleteRecord, PlanRecord | None]]:
+    """Every athlete with their current plan version."""
+    with make_uow() as uow:
+        return [(a, uow.plans.latest(a.id)) for a in uow.athletes.all()]
+
+
+def profile_summary(record: AthleteRecord) -> str:
+    """One line about an athlete, for listings."""
+    profile = profile_from_text(record.profile_yaml)
+    race = profile.dated_race
+    goal = f"{race.distance.value} on {race.date}" if race else "no race"
+    buffer = io.StringIO()
+    buffer.write(f"{record.name}: {profile.level.value}, {goal}, ")
+    buffer.write(
+        f"{profile.strength.sessions_per_week} x {profile.strength.minutes_per_session} min"
+    )
+    return buffer.getvalue()

@@ -1,0 +1,126 @@
+"""What the use cases need from a store; the SQL adapter and the test fakes both provide it."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from types import TracebackType
+from typing import Any, Protocol
+
+from runlift.domain.log import LoggedSet, PerformedSession
+
+
+@dataclass(frozen=True, slots=True)
+class AthleteRecord:
+    """A stored athlete and the profile text they gave."""
+
+    id: int
+    name: str
+    profile_yaml: str
+
+
+@dataclass(frozen=True, slots=True)
+class PlanRecord:
+    """One stored version of an athlete's plan."""
+
+    id: int
+    athlete_id: int
+    version: int
+    start: dt.date
+    profile_yaml: str
+    plan_json: str
+
+
+@dataclass(frozen=True, slots=True)
+class PlannedSessionRecord:
+    """A planned session of a stored plan, with its content as the plan JSON shows it."""
+
+    date: dt.date
+    position: int
+    week: int
+    deload: bool
+    title: str
+    session: dict[str, Any]
+
+
+@dataclass(frozen=True, slots=True)
+class StoredSet:
+    """A logged set as stored: where and when, the variant done, and the set itself."""
+
+    id: int
+    session_id: int
+    date: dt.date
+    variant: str
+    logged: LoggedSet
+
+
+@dataclass(frozen=True, slots=True)
+class StoredSession:
+    """A performed session as stored."""
+
+    id: int
+    session: PerformedSession
+
+
+class AthleteRepository(Protocol):
+    def add(self, name: str, profile_yaml: str, now: dt.datetime) -> AthleteRecord: ...
+    def get(self, name: str) -> AthleteRecord | None: ...
+    def all(self) -> list[AthleteRecord]: ...
+    def update_profile(self, athlete_id: int, profile_yaml: str, now: dt.datetime) -> None: ...
+
+
+class PlanRepository(Protocol):
+    def add(
+        self,
+        athlete_id: int,
+        start: dt.date,
+        profile_yaml: str,
+        plan_json: str,
+        sessions: list[PlannedSessionRecord],
+        now: dt.datetime,
+    ) -> PlanRecord: ...
+    def latest(self, athlete_id: int) -> PlanRecord | None: ...
+    def all(self, athlete_id: int) -> list[PlanRecord]: ...
+    def sessions_on(self, plan_id: int, day: dt.date) -> list[PlannedSessionRecord]: ...
+    def sessions(self, plan_id: int) -> list[PlannedSessionRecord]: ...
+
+
+class LogRepository(Protocol):
+    def session_on(self, athlete_id: int, day: dt.date) -> int | None: ...
+    def add_session(self, athlete_id: int, session: PerformedSession) -> int: ...
+    def update_session(self, session_id: int, session: PerformedSession) -> None: ...
+    def add_set(
+        self,
+        athlete_id: int,
+        session_id: int,
+        day: dt.date,
+        logged: LoggedSet,
+        variant: str,
+        now: dt.datetime,
+    ) -> bool: ...
+    def next_set_number(self, session_id: int, exercise: str) -> int: ...
+    def sets(self, athlete_id: int, exercise: str | None = None) -> list[StoredSet]: ...
+    def sessions(self, athlete_id: int) -> list[StoredSession]: ...
+    def daily_best_e1rm(
+        self, athlete_id: int, exercise: str
+    ) -> list[tuple[dt.date, float, str]]: ...
+    def daily_sets(self, athlete_id: int) -> list[tuple[dt.date, str, int]]: ...
+
+
+class UnitOfWork(Protocol):
+    @property
+    def athletes(self) -> AthleteRepository: ...
+    @property
+    def plans(self) -> PlanRepository: ...
+    @property
+    def logs(self) -> LogRepository: ...
+
+    def __enter__(self) -> UnitOfWork: ...
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None: ...
+    def commit(self) -> None: ...
+    def rollback(self) -> None: ...

@@ -1,0 +1,38 @@
+"""Opening the store: one engine per process, upgraded to the current schema on first use."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from functools import lru_cache
+
+from sqlalchemy import Engine
+
+from runlift.adapters.db.engine import current_revision, ensure_schema, make_engine, upgrade
+from runlift.adapters.db.uow import SqlUnitOfWork
+from runlift.config import Settings
+from runlift.services.ports import UnitOfWork
+
+
+@lru_cache(maxsize=4)
+def _engine(url: str, schema: str | None) -> Engine:
+    engine = make_engine(url, schema)
+    ensure_schema(engine)
+    return engine
+
+
+def engine_for(settings: Settings) -> Engine:
+    """The engine for the configured database, migrated to the current schema."""
+    return _engine(settings.effective_database_url(), settings.database_schema)
+
+
+def uow_factory(settings: Settings) -> Callable[[], UnitOfWork]:
+    """A maker of units of work over the configured store."""
+    engine = engine_for(settings)
+    return lambda: SqlUnitOfWork(engine)
+
+
+def upgrade_database(settings: Settings) -> str:
+    """Apply every pending migration; returns the database's revision after."""
+    engine = make_engine(settings.effective_database_url(), settings.database_schema)
+    upgrade(engine)
+    return current_revision(engine) or "empty"
