@@ -17,7 +17,7 @@ def closest(name: str, candidates: Iterable[str], limit: int = 3, cutoff: float 
     """Up to `limit` candidates most similar to `name`, best first, ties in name order."""
     pool = sorted(set(candidates))
     matches = process.extract(
-        name.casefold(), pool, scorer=fuzz.WRatio, limit=None, score_cutoff=cutoff
+        name, pool, scorer=fuzz.WRatio, processor=str.casefold, limit=None, score_cutoff=cutoff
     )
     ranked = sorted(matches, key=lambda match: (-match[1], match[0]))
     return [match[0] for match in ranked[:limit]]

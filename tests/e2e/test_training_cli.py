@@ -1,0 +1,189 @@
+"""The training loop end to end: store a runner, see today's targets, log, and watch them move."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import pytest
+
+from runlift.entrypoints.cli import main
+
+ROOT = Path(__file__).resolve().parents[2]
+ANA = str(ROOT / "examples" / "ana-marathon.yaml")
+BEN = str(ROOT / "examples" / "ben-first-5k.yaml")
+
+
+def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
+    code = main(list(args))
+    captured = capsys.readouterr()
+    return code, captured.out, captured.err
+
+
+@pytest.fixture
+def ana(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, err = run(capsys, "athlete", "create", ANA, "--start", "2026-11-16")
+    assert code == 0, err
+    assert "stored Ana with plan version 1" in out
+
+
+def log_session(capsys: pytest.CaptureFixture[str], day: str, reps: int, tag: str) -> None:
+    for number in range(1, 4):
+        code, _, err = run(
+            capsys,
+            "log",
+            "forward-lunge",
+            "--reps",
+            str(reps),
+            "--load",
+            "16kg",
+            "--rir",
+            "3",
+            "--date",
+            day,
+            "--id",
+            f"{tag}-{number}",
+        )
+        assert code == 0, err
+
+
+def next_json(capsys: pytest.CaptureFixture[str]) -> dict[str, object]:
+    code, out, err = run(capsys, "next", "forward-lunge", "--format", "json")
+    assert code == 0, err
+    result: dict[str, object] = json.loads(out)
+    return result
+
+
+@pytest.mark.usefixtures("ana")
+def test_top_of_range_twice_adds_one_dumbbell_step(capsys: pytest.CaptureFixture[str]) -> None:
+    log_session(capsys, "2026-11-17", 6, "a")
+    first = next_json(capsys)
+    assert first["load"] == {"value": 16.0, "unit": "kg"}
+    assert first["reason"] == "same load: aim for more reps (or seconds)"
+    log_session(capsys, "2026-11-19", 6, "b")
+    second = next_json(capsys)
+    assert set(second) >= {"exercise", "sets", "reps", "seconds", "load", "variant", "rule"}
+    assert second["load"] == {"value": 18.0, "unit": "kg"}
+    assert second["reps"] == [4, 6] and second["rule"] == "progression"
+    code, out, _ = run(capsys, "today", "--date", "2026-11-24")
+    assert code == 0 and "Forward lunge: 3 x 4-6 @ 18 kg, RIR 2, rest 150 s" in out
+
+
+@pytest.mark.usefixtures("ana")
+def test_a_failed_session_repeats_the_load(capsys: pytest.CaptureFixture[str]) -> None:
+    log_session(capsys, "2026-11-17", 6, "a")
+    log_session(capsys, "2026-11-19", 3, "b")
+    result = next_json(capsys)
+    assert result["load"] == {"value": 16.0, "unit": "kg"}
+    assert "repeat" in str(result["reason"])
+
+
+@pytest.mark.usefixtures("ana")
+def test_today_json_has_targets_for_trained_items_only(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, _ = run(capsys, "today", "--date", "2026-11-17", "--format", "json")
+    assert code == 0
+    day = json.loads(out)
+    items = day["sessions"][0]["items"]
+    assert items[0]["block"] == "warmup" and items[0]["target"] is None
+    trained = [i for i in items if i["block"] in ("main", "core", "plyometric")]
+    assert trained and all(i["target"] is not None for i in trained)
+    code, out, _ = run(capsys, "today", "--date", "2026-11-18")
+    assert code == 0 and "no strength session planned" in out
+
+
+@pytest.mark.usefixtures("ana")
+def test_same_client_id_twice_records_one_set(capsys: pytest.CaptureFixture[str]) -> None:
+    args = ("log", "forward-lunge", "--reps", "5", "--load", "16kg", "--date", "2026-11-17")
+    assert run(capsys, *args, "--id", "x")[1] == "logged\n"
+    assert "already logged" in run(capsys, *args, "--id", "x")[1]
+    log_session(capsys, "2026-11-19", 6, "b")
+    assert next_json(capsys)["load"] == {"value": 16.0, "unit": "kg"}
+
+
+@pytest.mark.usefixtures("ana")
+def test_session_file_is_atomic_and_idempotent(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    good = {"exercise": "forward-lunge", "reps": 6, "load": "16kg", "rir": 3}
+    document = {
+        "date": "2026-11-17",
+        "client_id": "s1",
+        "srpe": 6,
+        "sets": [good | {"id": "1"}, good | {"id": "2"}, good | {"id": "3", "reps": -1}],
+    }
+    path = tmp_path / "s.json"
+    path.write_text(json.dumps(document))
+    code, _, err = run(capsys, "log", "--file", str(path))
+    assert code == 2 and "reps: -1 is out of range" in err
+    assert next_json(capsys)["load"] is None
+    document["sets"][2]["reps"] = 6  # type: ignore[index]
+    path.write_text(json.dumps(document))
+    assert run(capsys, "log", "--file", str(path))[1] == "logged 3 of 3 sets (0 already there)\n"
+    assert run(capsys, "log", "--file", str(path))[1] == "logged 0 of 3 sets (3 already there)\n"
+
+
+@pytest.mark.usefixtures("ana")
+def test_creating_the_same_athlete_twice_is_refused(capsys: pytest.CaptureFixture[str]) -> None:
+    code, _, err = run(capsys, "athlete", "create", ANA, "--start", "2026-11-16")
+    assert code == 2 and "'Ana' exists" in err
+
+
+@pytest.mark.usefixtures("ana")
+def test_several_athletes_need_a_name(capsys: pytest.CaptureFixture[str]) -> None:
+    assert run(capsys, "athlete", "create", BEN, "--start", "2026-11-16")[0] == 0
+    code, _, err = run(capsys, "today", "--date", "2026-11-17")
+    assert code == 2 and "several athletes (Ana, Ben)" in err
+    code, _, err = run(capsys, "today", "--date", "2026-11-17", "--athlete", "Bne")
+    assert code == 2 and "did you mean Ben" in err
+    assert run(capsys, "today", "--date", "2026-11-17", "--athlete", "Ben")[0] == 0
+
+
+@pytest.mark.usefixtures("ana")
+def test_updating_the_profile_replans_and_keeps_the_log(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    log_session(capsys, "2026-11-17", 6, "a")
+    changed = tmp_path / "ana.yaml"
+    changed.write_text(
+        Path(ANA).read_text().replace("minutes_per_session: 40", "minutes_per_session: 30")
+    )
+    code, out, _ = run(capsys, "athlete", "update", str(changed))
+    assert code == 0 and "plan version 2" in out
+    assert next_json(capsys)["load"] == {"value": 16.0, "unit": "kg"}
+    code, out, _ = run(capsys, "athlete", "list")
+    assert "Ana: intermediate, marathon on 2027-04-18, 2 x 30 min; plan v2" in out
+
+
+def test_commands_need_an_athlete_first(capsys: pytest.CaptureFixture[str]) -> None:
+    code, _, err = run(capsys, "today")
+    assert code == 2 and "runlift athlete create" in err
+
+
+@pytest.mark.usefixtures("ana")
+@pytest.mark.parametrize(
+    ("args", "expected"),
+    [
+        (["log", "forward-lunge", "--reps", "-3"], "reps: -3 is out of range"),
+        (
+            ["log", "forward-lunge", "--reps", "5", "--load", "2000kg"],
+            "load: 2000 kg is not plausible",
+        ),
+        (
+            ["log", "forward-lunge", "--reps", "5", "--load", "20stone"],
+            "load: '20stone': unknown unit",
+        ),
+        (["log", "forwrd-lunge", "--reps", "5"], "did you mean forward-lunge"),
+        (
+            ["log", "forward-lunge", "--reps", "5", "--date", "2099-01-01"],
+            "date: 2099-01-01 is in the future",
+        ),
+        (["log", "forward-lunge"], "--reps: give --reps"),
+        (["next", "forward-lunge", "--format", "xml"], "--format: 'xml' is not accepted"),
+    ],
+)
+def test_bad_log_input_changes_nothing(
+    capsys: pytest.CaptureFixture[str], args: list[str], expected: str
+) -> None:
+    code, out, err = run(capsys, *args)
+    assert code == 2 and expected in err and err.count("\n") == 1 and out == ""
+    assert next_json(capsys)["load"] is None
