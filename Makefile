@@ -26,7 +26,7 @@ unit: $(STAMP)
 test: lint typecheck unit
 
 bench: $(STAMP)
-	$(PY) benchmarks/catalogue.py
+	@set -e; for script in benchmarks/*.py; do echo "== $$script"; $(PY) $$script; done
 
 clean:
 	rm -rf $(VENV) build *.egg-info src/*.egg-info

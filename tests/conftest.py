@@ -25,6 +25,8 @@ def isolated_settings(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterat
     monkeypatch.setenv("RUNLIFT_DATA_DIR", str(data_dir))
     monkeypatch.delenv("RUNLIFT_CATALOGUE_DIR", raising=False)
     monkeypatch.delenv("RUNLIFT_CATALOGUE_CACHE", raising=False)
+    monkeypatch.delenv("RUNLIFT_DATABASE_URL", raising=False)
+    monkeypatch.delenv("RUNLIFT_DATABASE_SCHEMA", raising=False)
     get_settings.cache_clear()
     yield
     get_settings.cache_clear()

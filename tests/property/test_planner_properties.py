@@ -15,6 +15,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from runlift.adapters.catalogue_loader import load_library
+from runlift.adapters.plan_json import plan_to_dict
 from runlift.domain.anatomy import CORE_GROUPS, UPPER_BODY_GROUPS
 from runlift.domain.athlete import Profile, Race, StrengthPrefs
 from runlift.domain.builder import build_plan
@@ -36,7 +37,6 @@ from runlift.domain.vocab import (
     Style,
     Units,
 )
-from runlift.entrypoints.plan_views import plan_to_dict
 
 CATALOGUE = load_library().catalogue
 

@@ -57,10 +57,19 @@ class PerformedSession:
             raise LogError("srpe", f"{self.srpe} is out of range; accepted: 0-{MAX_SRPE}")
         if self.started_at and self.ended_at and self.ended_at < self.started_at:
             raise LogError("ended_at", "is before started_at")
+        check_text("notes", self.notes)
+        check_text("client_id", self.client_id)
+
+
+def check_text(field: str, value: str | None) -> None:
+    """Text must be storable in every database: no NUL characters."""
+    if value is not None and "\x00" in value:
+        raise LogError(field, "contains a NUL character")
 
 
 def check_set(logged: LoggedSet) -> None:
     """Refuse sets no human lifted: negative or absurd reps, loads, holds and RIR."""
+    check_text("id", logged.client_id)
     if logged.set_number < 1:
         raise LogError("set", f"{logged.set_number} must be 1 or more")
     if logged.reps is None and logged.seconds is None:

@@ -49,7 +49,7 @@ def _load(text: str | None) -> Load | None:
     try:
         return parse_load(text)
     except LogError as exc:
-        raise BadInput(exc.field, str(exc).split(": ", 1)[1]) from exc
+        raise BadInput.from_error(exc) from exc
 
 
 @athlete_app.command("create")
@@ -172,7 +172,7 @@ def _log_file(
     try:
         data = read_session_file(path)
     except SessionFileError as exc:
-        raise BadInput(exc.field, str(exc).split(": ", 1)[1]) from exc
+        raise BadInput.from_error(exc) from exc
     entries = []
     for index, s in enumerate(data.sets):
         if isinstance(s.load, str):
@@ -192,7 +192,7 @@ def _log_file(
             data.date, data.started_at, data.ended_at, data.srpe, data.notes, data.client_id
         )
     except LogError as exc:
-        raise BadInput(exc.field, str(exc).split(": ", 1)[1]) from exc
+        raise BadInput.from_error(exc) from exc
     recorded = training.log_sets(
         make_uow, library, athlete, data.date, entries, _today(), _now(), session
     )

@@ -36,7 +36,7 @@ def profile_from_text(text: str, source: str = "profile") -> Profile:
     try:
         return to_profile(parse_profile_text(text, source))
     except ProfileFileError as exc:
-        raise BadInput(exc.field, str(exc).split(": ", 1)[1]) from exc
+        raise BadInput.from_error(exc) from exc
 
 
 def _sessions(plan: Plan) -> list[PlannedSessionRecord]:

@@ -16,6 +16,12 @@ class BadInput(RunliftError):
         super().__init__(f"{field}: {message}")
         self.field = field
 
+    @classmethod
+    def from_error(cls, exc: ValueError, field: str | None = None) -> BadInput:
+        """A lower layer's 'field: message' error, as the user's input error."""
+        message = str(exc).split(": ", 1)[-1]
+        return cls(field or str(getattr(exc, "field", "input")), message)
+
 
 class NotFound(RunliftError):
     """A name the user gave matches nothing; carries the closest valid names."""
@@ -26,3 +32,10 @@ class NotFound(RunliftError):
         self.kind = kind
         self.name = name
         self.suggestions = list(suggestions)
+
+
+class Conflict(RunliftError):
+    """Another writer changed the same records first; nothing of this change was saved."""
+
+    def __init__(self) -> None:
+        super().__init__("store: changed by another writer at the same time; nothing was saved")

@@ -28,7 +28,7 @@ def load_profile(path: Path) -> Profile:
     try:
         raw = read_profile_file(path)
     except ProfileFileError as exc:
-        raise BadInput(exc.field, str(exc).split(": ", 1)[1]) from exc
+        raise BadInput.from_error(exc) from exc
     return to_profile(raw)
 
 
@@ -93,5 +93,5 @@ def profile_yaml(document: dict[str, object]) -> str:
     try:
         to_profile(parse_profile_text(text))
     except ProfileFileError as exc:
-        raise BadInput(exc.field, str(exc).split(": ", 1)[1]) from exc
+        raise BadInput.from_error(exc) from exc
     return text

@@ -34,5 +34,8 @@ def uow_factory(settings: Settings) -> Callable[[], UnitOfWork]:
 def upgrade_database(settings: Settings) -> str:
     """Apply every pending migration; returns the database's revision after."""
     engine = make_engine(settings.effective_database_url(), settings.database_schema)
-    upgrade(engine)
-    return current_revision(engine) or "empty"
+    try:
+        upgrade(engine)
+        return current_revision(engine) or "empty"
+    finally:
+        engine.dispose()

@@ -29,6 +29,7 @@ from runlift.services.ports import PlannedSessionRecord, StoredSet, UnitOfWork
 
 PROGRESSED_BLOCKS = frozenset({"main", "core", "plyometric"})
 DEFAULT_RIR = 2
+HISTORY_DAYS = 24  # progression reads only the last sessions; more would only cost time
 
 
 @dataclass(frozen=True, slots=True)
@@ -117,7 +118,8 @@ def target_for(
 ) -> Decision:
     """The target for `exercise` on `day` from the plan's prescription and the log before it."""
     before = day + dt.timedelta(days=1) if include_day else day
-    history, test_set = _results(uow.logs.sets(athlete_id, exercise.slug), before)
+    logged = uow.logs.recent_sets(athlete_id, exercise.slug, HISTORY_DAYS)
+    history, test_set = _results(logged, before)
     planned = _planned_item(uow, athlete_id, exercise.slug, day)
     last = history[-1].target if history else None
     if planned is not None:
@@ -152,7 +154,10 @@ def target_for(
         test_set=test_set,
     )
     if deload:
-        lighter = apply_deload(decision.target, loading_equipment(kit))
+        # The plan already halved the sets of a deload week; here only load and RIR change.
+        lighter = replace(
+            apply_deload(decision.target, loading_equipment(kit)), sets=decision.target.sets
+        )
         return Decision(lighter, "deload", f"deload week: {decision.reason}; lighter this week")
     return decision
 
@@ -215,7 +220,7 @@ def log_sets(
     try:
         check_date(day, today)
     except LogError as exc:
-        raise BadInput(exc.field, str(exc).split(": ", 1)[1]) from exc
+        raise BadInput.from_error(exc) from exc
     exercises = [get_exercise(library, entry.exercise) for entry in entries]
     with make_uow() as uow:
         athlete = resolve_athlete(uow, name)
@@ -245,7 +250,7 @@ def log_sets(
                     client_id=entry.client_id,
                 )
             except LogError as exc:
-                raise BadInput(exc.field, str(exc).split(": ", 1)[1]) from exc
+                raise BadInput.from_error(exc) from exc
             variant = target.variant if target else exercise.slug
             recorded.append(uow.logs.add_set(athlete.id, session_id, day, logged, variant, now))
         uow.commit()

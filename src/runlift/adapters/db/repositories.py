@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from typing import Any
 
-from sqlalchemy import Connection, func, insert, select, update
+from sqlalchemy import ColumnElement, Connection, Date, cast, func, insert, select, update
 from sqlalchemy.exc import IntegrityError
 
 from runlift.adapters.db.codec import target_from_json, target_to_json
@@ -23,6 +24,7 @@ from runlift.services.ports import (
     AthleteRecord,
     PlannedSessionRecord,
     PlanRecord,
+    SetRow,
     StoredSession,
     StoredSet,
 )
@@ -55,6 +57,13 @@ class SqlAthletes:
             .where(athletes.c.id == athlete_id)
             .values(profile_yaml=profile_yaml, updated_at=now)
         )
+
+    def stamps(self, athlete_id: int) -> tuple[dt.datetime, dt.datetime]:
+        """When the athlete was stored and last changed, for a lossless export."""
+        row = self.c.execute(
+            select(athletes.c.created_at, athletes.c.updated_at).where(athletes.c.id == athlete_id)
+        ).one()
+        return _utc(row[0]), _utc(row[1])
 
 
 class SqlPlans:
@@ -118,6 +127,12 @@ class SqlPlans:
             select(plans).where(plans.c.athlete_id == athlete_id).order_by(plans.c.version)
         ).all()
         return [self._record(r) for r in rows]
+
+    def created_at(self, plan_id: int) -> dt.datetime:
+        """When a plan version was made, for a lossless export."""
+        return _utc(
+            self.c.execute(select(plans.c.created_at).where(plans.c.id == plan_id)).scalar_one()
+        )
 
     def sessions_on(self, plan_id: int, day: dt.date) -> list[PlannedSessionRecord]:
         return self._sessions(plan_id, day)
@@ -228,9 +243,16 @@ class SqlLogs:
         return int(highest or 0) + 1
 
     def sets(self, athlete_id: int, exercise: str | None = None) -> list[StoredSet]:
+        return self._sets(athlete_id, exercise, None)
+
+    def _sets(
+        self, athlete_id: int, exercise: str | None, since: dt.date | None
+    ) -> list[StoredSet]:
         query = select(set_logs).where(set_logs.c.athlete_id == athlete_id)
         if exercise is not None:
             query = query.where(set_logs.c.exercise == exercise)
+        if since is not None:
+            query = query.where(set_logs.c.date >= since)
         rows = self.c.execute(
             query.order_by(set_logs.c.date, set_logs.c.session_id, set_logs.c.id)
         ).all()
@@ -290,6 +312,35 @@ class SqlLogs:
         ).all()
         return [(r[0], float(r[2]), str(r[1])) for r in rows]
 
+    def weekly_sets(self, athlete_id: int) -> list[tuple[dt.date, str, int]]:
+        """Sets per (Monday of the week, exercise), grouped in the database."""
+        if self.c.dialect.name == "sqlite":
+            week: ColumnElement[Any] = func.date(set_logs.c.date, "weekday 0", "-6 days")
+        else:
+            week = cast(func.date_trunc("week", set_logs.c.date), Date)
+        rows = self.c.execute(
+            select(week.label("week"), set_logs.c.exercise, func.count())
+            .where(set_logs.c.athlete_id == athlete_id)
+            .group_by(week, set_logs.c.exercise)
+            .order_by(week, set_logs.c.exercise)
+        ).all()
+        return [(_as_date(r[0]), str(r[1]), int(r[2])) for r in rows]
+
+    def recent_sets(self, athlete_id: int, exercise: str, days: int) -> list[StoredSet]:
+        """The sets of the last `days` distinct days this exercise was done: enough to progress."""
+        recent = (
+            select(set_logs.c.date)
+            .where(set_logs.c.athlete_id == athlete_id, set_logs.c.exercise == exercise)
+            .distinct()
+            .order_by(set_logs.c.date.desc())
+            .limit(days)
+            .subquery()
+        )
+        first = self.c.execute(select(func.min(recent.c.date))).scalar()
+        if first is None:
+            return []
+        return [s for s in self._sets(athlete_id, exercise, first)]
+
     def daily_sets(self, athlete_id: int) -> list[tuple[dt.date, str, int]]:
         rows = self.c.execute(
             select(set_logs.c.date, set_logs.c.exercise, func.count())
@@ -299,16 +350,64 @@ class SqlLogs:
         ).all()
         return [(r[0], str(r[1]), int(r[2])) for r in rows]
 
+    def set_times(self, athlete_id: int) -> dict[int, dt.datetime]:
+        """When each of the athlete's sets was logged, by set id, for a lossless export."""
+        rows = self.c.execute(
+            select(set_logs.c.id, set_logs.c.logged_at).where(set_logs.c.athlete_id == athlete_id)
+        ).all()
+        return {int(r[0]): _utc(r[1]) for r in rows}
+
+    def add_set_rows(self, athlete_id: int, rows: list[SetRow]) -> None:
+        """Store sets exactly as given, in one statement (imports into an empty store)."""
+        if not rows:
+            return
+        self.c.execute(
+            insert(set_logs),
+            [
+                {
+                    "session_id": r.session_id,
+                    "athlete_id": athlete_id,
+                    "date": r.date,
+                    "exercise": r.logged.exercise,
+                    "variant": r.variant,
+                    "set_number": r.logged.set_number,
+                    "reps": r.logged.reps,
+                    "load_value": r.logged.load.value if r.logged.load else None,
+                    "load_unit": r.logged.load.unit.value if r.logged.load else None,
+                    "seconds": r.logged.seconds,
+                    "rir": r.logged.rir,
+                    "target_json": target_to_json(r.logged.target),
+                    "client_id": r.logged.client_id,
+                    "logged_at": r.logged_at,
+                }
+                for r in rows
+            ],
+        )
+
 
 def _session_row(session: PerformedSession) -> dict[str, object]:
     return {
         "date": session.date,
-        "started_at": session.started_at,
-        "ended_at": session.ended_at,
+        "started_at": _to_utc(session.started_at),
+        "ended_at": _to_utc(session.ended_at),
         "srpe": session.srpe,
         "notes": session.notes,
         "client_id": session.client_id,
     }
+
+
+def _as_date(value: object) -> dt.date:
+    """SQLite's date() returns text; PostgreSQL returns a date."""
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    return dt.date.fromisoformat(str(value))
+
+
+def _to_utc(value: dt.datetime | None) -> dt.datetime | None:
+    """Store every time in UTC: SQLite keeps no offset, so 06:00+02:00 must become 04:00."""
+    return None if value is None else _utc(value)
 
 
 def _aware(value: dt.datetime | None) -> dt.datetime | None:
@@ -316,3 +415,10 @@ def _aware(value: dt.datetime | None) -> dt.datetime | None:
     if value is None or value.tzinfo is not None:
         return value
     return value.replace(tzinfo=dt.UTC)
+
+
+def _utc(value: dt.datetime) -> dt.datetime:
+    """A stored timestamp as an aware UTC datetime, whichever database gave it."""
+    aware = _aware(value)
+    assert aware is not None
+    return aware.astimezone(dt.UTC)

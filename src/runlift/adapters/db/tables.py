@@ -108,4 +108,9 @@ set_logs = Table(
 Index(
     "ix_set_logs_athlete_exercise_date", set_logs.c.athlete_id, set_logs.c.exercise, set_logs.c.date
 )
-Index("ix_set_logs_athlete_date", set_logs.c.athlete_id, set_logs.c.date)
+Index(
+    "ix_set_logs_athlete_date_exercise",
+    set_logs.c.athlete_id,
+    set_logs.c.date,
+    set_logs.c.exercise,
+)

@@ -5,20 +5,27 @@ from __future__ import annotations
 from types import TracebackType
 
 from sqlalchemy import Connection, Engine
+from sqlalchemy.exc import IntegrityError
 
 from runlift.adapters.db.repositories import SqlAthletes, SqlLogs, SqlPlans
+from runlift.services.errors import Conflict
 
 
 class SqlUnitOfWork:
-    """Repositories sharing one transaction; leaving without commit() rolls everything back."""
+    """Repositories sharing one transaction; leaving without commit() rolls everything back.
+
+    A constraint violation (a concurrent writer got there first) becomes `Conflict`, one clear
+    line for the user; `raw_errors=True` keeps SQLAlchemy's error for tests of the constraints.
+    """
 
     athletes: SqlAthletes
     plans: SqlPlans
     logs: SqlLogs
 
-    def __init__(self, engine: Engine) -> None:
+    def __init__(self, engine: Engine, raw_errors: bool = False) -> None:
         self.engine = engine
         self.connection: Connection | None = None
+        self.raw_errors = raw_errors
 
     def __enter__(self) -> SqlUnitOfWork:
         self.connection = self.engine.connect()
@@ -37,6 +44,8 @@ class SqlUnitOfWork:
             self.connection.rollback()
             self.connection.close()
             self.connection = None
+        if isinstance(exc, IntegrityError) and not self.raw_errors:
+            raise Conflict() from exc
 
     def commit(self) -> None:
         """Make everything since the last commit durable."""

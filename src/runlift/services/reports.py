@@ -1,0 +1,187 @@
+"""Looking back at the log: history, e1RM trend, personal records and weekly volume per muscle."""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import defaultdict
+from dataclasses import dataclass
+
+from runlift.adapters.catalogue_loader import Library
+from runlift.domain.progression import Load, Target, epley
+from runlift.domain.vocab import Units
+from runlift.services.athletes import UowFactory, profile_from_text, resolve_athlete
+from runlift.services.catalogue import get_exercise
+from runlift.services.ports import AthleteRecord
+
+
+@dataclass(frozen=True, slots=True)
+class HistoryRow:
+    """One logged set as the history shows it."""
+
+    date: dt.date
+    exercise: str
+    variant: str
+    set_number: int
+    reps: int | None
+    load: Load | None
+    seconds: int | None
+    rir: int | None
+    target: Target | None
+
+
+@dataclass(frozen=True, slots=True)
+class Trend:
+    """Best estimated 1RM per training day for one exercise, in the athlete's units."""
+
+    athlete: str
+    exercise: str
+    units: Units
+    points: list[tuple[dt.date, float]]
+
+
+@dataclass(frozen=True, slots=True)
+class E1rmRecord:
+    """The best estimated 1RM and the set that gave it."""
+
+    e1rm: Load
+    date: dt.date
+    set_number: int
+    reps: int
+    load: Load
+
+
+@dataclass(frozen=True, slots=True)
+class RepsRecord:
+    """The most reps in one set at a load as entered (None: bodyweight), first reached on date."""
+
+    load: Load | None
+    reps: int
+    date: dt.date
+
+
+@dataclass(frozen=True, slots=True)
+class ExerciseRecords:
+    """Personal records for one exercise."""
+
+    exercise: str
+    e1rm: E1rmRecord | None
+    reps_at: list[RepsRecord]
+    longest_hold: tuple[int, dt.date] | None
+
+
+@dataclass(frozen=True, slots=True)
+class WeekVolume:
+    """Hard sets in one ISO week, counted once for each primary muscle group they train."""
+
+    week: str
+    monday: dt.date
+    sets: dict[str, int]
+
+
+def athlete_units(athlete: AthleteRecord) -> Units:
+    """The units the athlete wrote in their profile, for showing loads their way."""
+    return profile_from_text(athlete.profile_yaml).units
+
+
+def history(
+    make_uow: UowFactory, library: Library, name: str | None, exercise: str | None = None
+) -> list[HistoryRow]:
+    """Every logged set, oldest first, optionally for one exercise (slug, name or alias)."""
+    slug = get_exercise(library, exercise).slug if exercise is not None else None
+    with make_uow() as uow:
+        athlete = resolve_athlete(uow, name)
+        stored = uow.logs.sets(athlete.id, slug)
+    return [
+        HistoryRow(
+            s.date,
+            s.logged.exercise,
+            s.variant,
+            s.logged.set_number,
+            s.logged.reps,
+            s.logged.load,
+            s.logged.seconds,
+            s.logged.rir,
+            s.logged.target,
+        )
+        for s in stored
+    ]
+
+
+def e1rm_trend(make_uow: UowFactory, library: Library, name: str | None, exercise: str) -> Trend:
+    """Best Epley e1RM per day from sets of 10 reps or fewer, converted to the athlete's units."""
+    slug = get_exercise(library, exercise).slug
+    with make_uow() as uow:
+        athlete = resolve_athlete(uow, name)
+        units = athlete_units(athlete)
+        daily = uow.logs.daily_best_e1rm(athlete.id, slug)
+    best: dict[dt.date, float] = {}
+    for day, value, unit in daily:
+        converted = Load(value, Units(unit)).to(units).value
+        if converted > best.get(day, 0.0):
+            best[day] = converted
+    return Trend(athlete.name, slug, units, sorted(best.items()))
+
+
+def records(make_uow: UowFactory, name: str | None) -> tuple[Units, list[ExerciseRecords]]:
+    """Per exercise: the best e1RM with its set, the most reps at each load, the longest hold."""
+    with make_uow() as uow:
+        athlete = resolve_athlete(uow, name)
+        units = athlete_units(athlete)
+        stored = uow.logs.sets(athlete.id)
+    e1rm: dict[str, E1rmRecord] = {}
+    reps_at: dict[str, dict[tuple[float, str] | None, RepsRecord]] = {}
+    holds: dict[str, tuple[int, dt.date]] = {}
+    for s in stored:
+        logged, slug = s.logged, s.logged.exercise
+        reps_at.setdefault(slug, {})
+        if logged.reps is not None and logged.load is not None and logged.load.value > 0:
+            estimate = epley(logged.load.to(units).value, logged.reps)
+            if estimate is not None and (slug not in e1rm or estimate > e1rm[slug].e1rm.value):
+                e1rm[slug] = E1rmRecord(
+                    Load(estimate, units), s.date, logged.set_number, logged.reps, logged.load
+                )
+        if logged.reps:
+            key = None if logged.load is None else (logged.load.value, logged.load.unit.value)
+            known = reps_at[slug].get(key)
+            if known is None or logged.reps > known.reps:
+                reps_at[slug][key] = RepsRecord(logged.load, logged.reps, s.date)
+        if logged.seconds is not None and (slug not in holds or logged.seconds > holds[slug][0]):
+            holds[slug] = (logged.seconds, s.date)
+
+    def weight(record: RepsRecord) -> float:
+        return -1.0 if record.load is None else record.load.to(units).value
+
+    return units, [
+        ExerciseRecords(
+            slug, e1rm.get(slug), sorted(reps_at[slug].values(), key=weight), holds.get(slug)
+        )
+        for slug in sorted(reps_at)
+    ]
+
+
+def weekly_volume(make_uow: UowFactory, library: Library, name: str | None) -> list[WeekVolume]:
+    """Sets per ISO week per primary muscle group: grouped by week in SQL, then a small fold."""
+    with make_uow() as uow:
+        athlete = resolve_athlete(uow, name)
+        weekly = uow.logs.weekly_sets(athlete.id)
+    catalogue = library.catalogue.exercises
+    muscles: dict[str, tuple[str, ...]] = {}
+    weeks: dict[tuple[int, int], dict[str, int]] = defaultdict(lambda: defaultdict(int))
+    for day, exercise, count in weekly:
+        targets = muscles.get(exercise)
+        if targets is None:
+            known = catalogue.get(exercise)
+            targets = tuple(m.value for m in known.primary_muscles) if known else ()
+            muscles[exercise] = targets
+        year, week, _ = day.isocalendar()
+        tally = weeks[(year, week)]
+        for muscle in targets:
+            tally[muscle] += count
+    return [
+        WeekVolume(
+            f"{year}-W{week:02d}",
+            dt.date.fromisocalendar(year, week, 1),
+            dict(sorted(weeks[(year, week)].items())),
+        )
+        for year, week in sorted(weeks)
+    ]

@@ -1,0 +1,376 @@
+"""Whole-store export and import, so a runner's data can move between machines and databases."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from collections import defaultdict
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from runlift.adapters.catalogue_loader import Library
+from runlift.adapters.db.codec import load_to_dict, target_from_dict, target_to_dict
+from runlift.adapters.plan_json import dumps as plan_dumps
+from runlift.domain.log import LogError, LoggedSet, PerformedSession, check_date
+from runlift.domain.progression import Load
+from runlift.domain.vocab import Units
+from runlift.services.athletes import UowFactory, profile_from_text
+from runlift.services.errors import BadInput
+from runlift.services.ports import PlannedSessionRecord, SetRow, UnitOfWork
+
+FORMAT = "runlift-export"
+VERSION = 1
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class LoadDoc(_Strict):
+    value: float = Field(ge=0, allow_inf_nan=False)
+    unit: Literal["kg", "lb"]
+
+
+class TargetDoc(_Strict):
+    exercise: str = Field(min_length=1, max_length=60)
+    variant: str = Field(min_length=1, max_length=60)
+    sets: int
+    reps: tuple[int, int] | None
+    seconds: int | None
+    load: LoadDoc | None
+    rir: int
+
+
+class SetDoc(_Strict):
+    exercise: str = Field(min_length=1, max_length=60)
+    variant: str = Field(min_length=1, max_length=60)
+    set_number: int
+    reps: int | None
+    load: LoadDoc | None
+    seconds: int | None
+    rir: int | None
+    target: TargetDoc | None
+    client_id: str | None = Field(min_length=1, max_length=120)
+    logged_at: dt.datetime
+
+
+class SessionDoc(_Strict):
+    date: dt.date
+    started_at: dt.datetime | None
+    ended_at: dt.datetime | None
+    srpe: int | None
+    notes: str | None
+    client_id: str | None = Field(min_length=1, max_length=120)
+    sets: list[SetDoc]
+
+
+class PlannedDoc(_Strict):
+    date: dt.date
+    position: int = Field(ge=0)
+    week: int = Field(ge=0)
+    deload: bool
+    title: str = Field(max_length=120)
+    session: dict[str, Any]
+
+
+class PlanDoc(_Strict):
+    version: int = Field(ge=1)
+    start: dt.date
+    created_at: dt.datetime
+    profile_yaml: str
+    plan: dict[str, Any]
+    planned_sessions: list[PlannedDoc]
+
+
+class AthleteDoc(_Strict):
+    name: str = Field(min_length=1, max_length=80)
+    created_at: dt.datetime
+    updated_at: dt.datetime
+    profile_yaml: str
+    plans: list[PlanDoc]
+    sessions: list[SessionDoc]
+
+
+class ExportDoc(_Strict):
+    format: Literal["runlift-export"]
+    version: Literal[1]
+    athletes: list[AthleteDoc]
+
+
+@dataclass(frozen=True, slots=True)
+class Counts:
+    """How much a document holds, for the one line the CLI prints."""
+
+    athletes: int
+    plans: int
+    sessions: int
+    sets: int
+
+
+def _stamp(value: dt.datetime | None) -> str | None:
+    """UTC ISO text, so the same instant always exports the same way whichever database held it."""
+    return None if value is None else value.astimezone(dt.UTC).isoformat()
+
+
+def _athlete_doc(uow: UnitOfWork, athlete_id: int, name: str, profile: str) -> dict[str, Any]:
+    created, updated = uow.athletes.stamps(athlete_id)
+    plans = [
+        {
+            "version": p.version,
+            "start": p.start.isoformat(),
+            "created_at": _stamp(uow.plans.created_at(p.id)),
+            "profile_yaml": p.profile_yaml,
+            "plan": json.loads(p.plan_json),
+            "planned_sessions": [
+                {
+                    "date": s.date.isoformat(),
+                    "position": s.position,
+                    "week": s.week,
+                    "deload": s.deload,
+                    "title": s.title,
+                    "session": s.session,
+                }
+                for s in uow.plans.sessions(p.id)
+            ],
+        }
+        for p in uow.plans.all(athlete_id)
+    ]
+    times = uow.logs.set_times(athlete_id)
+    by_session: dict[int, list[dict[str, Any]]] = defaultdict(list)
+    for stored in uow.logs.sets(athlete_id):
+        s = stored.logged
+        by_session[stored.session_id].append(
+            {
+                "exercise": s.exercise,
+                "variant": stored.variant,
+                "set_number": s.set_number,
+                "reps": s.reps,
+                "load": load_to_dict(s.load),
+                "seconds": s.seconds,
+                "rir": s.rir,
+                "target": target_to_dict(s.target) if s.target else None,
+                "client_id": s.client_id,
+                "logged_at": _stamp(times[stored.id]),
+            }
+        )
+    sessions = [
+        {
+            "date": stored.session.date.isoformat(),
+            "started_at": _stamp(stored.session.started_at),
+            "ended_at": _stamp(stored.session.ended_at),
+            "srpe": stored.session.srpe,
+            "notes": stored.session.notes,
+            "client_id": stored.session.client_id,
+            "sets": by_session.get(stored.id, []),
+        }
+        for stored in uow.logs.sessions(athlete_id)
+    ]
+    return {
+        "name": name,
+        "created_at": _stamp(created),
+        "updated_at": _stamp(updated),
+        "profile_yaml": profile,
+        "plans": plans,
+        "sessions": sessions,
+    }
+
+
+def export_document(make_uow: UowFactory) -> dict[str, Any]:
+    """Everything in the store as one document: athletes by name, rows in stored order."""
+    with make_uow() as uow:
+        athletes = [_athlete_doc(uow, a.id, a.name, a.profile_yaml) for a in uow.athletes.all()]
+    return {"format": FORMAT, "version": VERSION, "athletes": athletes}
+
+
+def document_text(document: dict[str, Any]) -> str:
+    """The document as stable text: same store, same bytes."""
+    return json.dumps(document, indent=2, ensure_ascii=False, allow_nan=False) + "\n"
+
+
+def counts(document: dict[str, Any]) -> Counts:
+    """Athletes, plans, sessions and sets in an export document."""
+    athletes = document["athletes"]
+    return Counts(
+        len(athletes),
+        sum(len(a["plans"]) for a in athletes),
+        sum(len(a["sessions"]) for a in athletes),
+        sum(len(s["sets"]) for a in athletes for s in a["sessions"]),
+    )
+
+
+def read_document(path: Path) -> object:
+    """A file's JSON, or BadInput naming the file."""
+    try:
+        return json.loads(path.read_text(encoding="utf-8"))
+    except FileNotFoundError as exc:
+        raise BadInput(str(path), "file not found") from exc
+    except (OSError, UnicodeDecodeError) as exc:
+        raise BadInput(str(path), "cannot read file") from exc
+    except json.JSONDecodeError as exc:
+        raise BadInput(str(path), f"malformed JSON at line {exc.lineno}") from exc
+
+
+def parse_document(data: object) -> ExportDoc:
+    """Shape-check a document; the first problem is reported with its path, e.g. athletes.0.name."""
+    try:
+        return ExportDoc.model_validate(data)
+    except ValidationError as exc:
+        first = exc.errors()[0]
+        field = ".".join(str(p) for p in first["loc"]) or "document"
+        raise BadInput(field, first["msg"]) from exc
+
+
+def _utc(value: dt.datetime, field: str) -> dt.datetime:
+    if value.tzinfo is None:
+        raise BadInput(field, "needs a time zone, e.g. 2026-11-17T08:00:00+00:00")
+    return value.astimezone(dt.UTC)
+
+
+def _utc_or_none(value: dt.datetime | None, field: str) -> dt.datetime | None:
+    return None if value is None else _utc(value, field)
+
+
+def _load(doc: LoadDoc | None) -> Load | None:
+    return None if doc is None else Load(doc.value, Units(doc.unit))
+
+
+def _unique(values: list[Any], field: str, what: str) -> None:
+    seen: set[Any] = set()
+    for index, value in enumerate(values):
+        if value is not None and value in seen:
+            raise BadInput(field.format(index), f"repeats {what} {value!r}")
+        seen.add(value)
+
+
+@dataclass(frozen=True, slots=True)
+class _Checked:
+    """One athlete's rows, checked and turned into domain values, ready to write."""
+
+    doc: AthleteDoc
+    sessions: list[tuple[PerformedSession, list[tuple[LoggedSet, str, dt.datetime]]]]
+
+
+def _check_set(library: Library, s: SetDoc, field: str) -> tuple[LoggedSet, str, dt.datetime]:
+    for name, slug in (("exercise", s.exercise), ("variant", s.variant)):
+        if slug not in library.catalogue.exercises:
+            raise BadInput(f"{field}.{name}", f"unknown exercise {slug!r}")
+    try:
+        target = target_from_dict(s.target.model_dump()) if s.target else None
+        logged = LoggedSet(
+            exercise=s.exercise,
+            set_number=s.set_number,
+            reps=s.reps,
+            load=_load(s.load),
+            seconds=s.seconds,
+            rir=s.rir,
+            target=target,
+            client_id=s.client_id,
+        )
+    except LogError as exc:
+        raise BadInput.from_error(exc, f"{field}.{exc.field}") from exc
+    except ValueError as exc:
+        raise BadInput(f"{field}.target", str(exc)) from exc
+    return logged, s.variant, _utc(s.logged_at, f"{field}.logged_at")
+
+
+def _check_athlete(library: Library, a: AthleteDoc, i: int, today: dt.date) -> _Checked:
+    base = f"athletes.{i}"
+    for field, text in [(f"{base}.profile_yaml", a.profile_yaml)] + [
+        (f"{base}.plans.{j}.profile_yaml", p.profile_yaml) for j, p in enumerate(a.plans)
+    ]:
+        try:
+            profile_from_text(text, field)
+        except BadInput as exc:
+            raise BadInput(field, str(exc)) from exc
+    for j, plan in enumerate(a.plans):
+        if plan.version != j + 1:
+            raise BadInput(f"{base}.plans.{j}.version", f"expected {j + 1}: versions run 1, 2, ...")
+        _unique(
+            [(s.date, s.position) for s in plan.planned_sessions],
+            f"{base}.plans.{j}.planned_sessions.{{}}",
+            "date and position",
+        )
+    _unique([s.client_id for s in a.sessions], f"{base}.sessions.{{}}.client_id", "client id")
+    seen: set[str] = set()
+    for k, session in enumerate(a.sessions):
+        for n, one in enumerate(session.sets):
+            if one.client_id is None:
+                continue
+            if one.client_id in seen:
+                field = f"{base}.sessions.{k}.sets.{n}.client_id"
+                raise BadInput(field, f"repeats client id {one.client_id!r}")
+            seen.add(one.client_id)
+    sessions = []
+    for k, s in enumerate(a.sessions):
+        field = f"{base}.sessions.{k}"
+        try:
+            check_date(s.date, today)
+            performed = PerformedSession(
+                date=s.date,
+                started_at=_utc_or_none(s.started_at, f"{field}.started_at"),
+                ended_at=_utc_or_none(s.ended_at, f"{field}.ended_at"),
+                srpe=s.srpe,
+                notes=s.notes,
+                client_id=s.client_id,
+            )
+        except LogError as exc:
+            raise BadInput.from_error(exc, f"{field}.{exc.field}") from exc
+        sets = [_check_set(library, x, f"{field}.sets.{n}") for n, x in enumerate(s.sets)]
+        sessions.append((performed, sets))
+    _utc(a.created_at, f"{base}.created_at")
+    _utc(a.updated_at, f"{base}.updated_at")
+    for j, plan in enumerate(a.plans):
+        _utc(plan.created_at, f"{base}.plans.{j}.created_at")
+    return _Checked(a, sessions)
+
+
+def _write_athlete(uow: UnitOfWork, checked: _Checked) -> None:
+    a = checked.doc
+    record = uow.athletes.add(a.name, a.profile_yaml, a.created_at.astimezone(dt.UTC))
+    uow.athletes.update_profile(record.id, a.profile_yaml, a.updated_at.astimezone(dt.UTC))
+    for plan in a.plans:
+        planned = [
+            PlannedSessionRecord(s.date, s.position, s.week, s.deload, s.title, s.session)
+            for s in plan.planned_sessions
+        ]
+        stored = uow.plans.add(
+            record.id,
+            plan.start,
+            plan.profile_yaml,
+            plan_dumps(plan.plan),
+            planned,
+            plan.created_at.astimezone(dt.UTC),
+        )
+        assert stored.version == plan.version, "plan versions are checked to run 1, 2, ..."
+    rows: list[SetRow] = []
+    for performed, sets in checked.sessions:
+        session_id = uow.logs.add_session(record.id, performed)
+        rows.extend(
+            SetRow(session_id, performed.date, variant, logged, logged_at)
+            for logged, variant, logged_at in sets
+        )
+    uow.logs.add_set_rows(record.id, rows)
+
+
+def import_document(make_uow: UowFactory, library: Library, data: object, today: dt.date) -> Counts:
+    """Load a document into an empty store: checked first, then written in one transaction."""
+    doc = parse_document(data)
+    _unique([a.name for a in doc.athletes], "athletes.{}.name", "athlete name")
+    checked = [_check_athlete(library, a, i, today) for i, a in enumerate(doc.athletes)]
+    with make_uow() as uow:
+        present = uow.athletes.all()
+        if present:
+            names = ", ".join(a.name for a in present)
+            raise BadInput("store", f"not empty (athletes: {names}); import needs an empty store")
+        for one in checked:
+            _write_athlete(uow, one)
+        uow.commit()
+    return Counts(
+        len(doc.athletes),
+        sum(len(a.plans) for a in doc.athletes),
+        sum(len(a.sessions) for a in doc.athletes),
+        sum(len(s.sets) for a in doc.athletes for s in a.sessions),
+    )

@@ -1,0 +1,131 @@
+"""Migrations on SQLite and PostgreSQL: from empty, from the previous revision, and by the app."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+import pytest
+from alembic.autogenerate import compare_metadata
+from alembic.runtime.migration import MigrationContext
+from alembic.script import ScriptDirectory
+from backends import Database
+from sqlalchemy import inspect, text
+
+from runlift.adapters.db.engine import (
+    alembic_config,
+    current_revision,
+    head_revision,
+    make_engine,
+    upgrade,
+)
+from runlift.adapters.db.tables import metadata
+from runlift.adapters.db.uow import SqlUnitOfWork
+from runlift.config import get_settings
+from runlift.entrypoints.cli import main
+from runlift.services import store as store_service
+
+ROOT = Path(__file__).resolve().parents[2]
+PROFILE = ROOT / "examples" / "ana-marathon.yaml"
+NOW = dt.datetime(2026, 11, 21, 9, 0, tzinfo=dt.UTC)
+TABLES = {"athletes", "plans", "planned_sessions", "performed_sessions", "set_logs"}
+_SCRIPTS = ScriptDirectory.from_config(alembic_config(make_engine("sqlite://")))
+# Every revision before head, oldest first: a database at any of them must reach head intact.
+OLDER = [r.revision for r in reversed(list(_SCRIPTS.walk_revisions()))][:-1]
+
+
+def test_an_empty_database_upgrades_to_head(database: Database) -> None:
+    engine = database.engine
+    assert current_revision(engine) is None
+    upgrade(engine)
+    head = head_revision(engine)
+    assert head is not None
+    assert current_revision(engine) == head
+    assert set(inspect(engine).get_table_names()) >= TABLES
+
+
+@pytest.mark.parametrize("older", OLDER)
+def test_a_database_made_by_an_earlier_migration_upgrades_and_keeps_its_rows(
+    database: Database, older: str
+) -> None:
+    engine = database.engine
+    upgrade(engine, older)
+    assert current_revision(engine) == older
+    with engine.begin() as connection:
+        connection.execute(
+            text(
+                "INSERT INTO athletes (id, name, profile_yaml, created_at, updated_at)"
+                " VALUES (1, 'Ana', 'name: Ana', :now, :now)"
+            ),
+            {"now": NOW},
+        )
+        connection.execute(
+            text("INSERT INTO performed_sessions (id, athlete_id, date) VALUES (1, 1, :day)"),
+            {"day": dt.date(2026, 11, 17)},
+        )
+        connection.execute(
+            text(
+                "INSERT INTO set_logs (session_id, athlete_id, date, exercise, variant,"
+                " set_number, reps, load_value, load_unit, client_id, logged_at)"
+                " VALUES (1, 1, :day, 'goblet-squat', 'goblet-squat', 1, 8, 22.5, 'kg', 'c1', :now)"
+            ),
+            {"day": dt.date(2026, 11, 17), "now": NOW},
+        )
+    upgrade(engine)
+    assert current_revision(engine) == head_revision(engine)
+    with SqlUnitOfWork(engine) as uow:
+        athlete = uow.athletes.get("Ana")
+        assert athlete is not None
+        sets = uow.logs.sets(athlete.id)
+    assert [(s.logged.exercise, s.logged.reps, s.logged.client_id) for s in sets] == [
+        ("goblet-squat", 8, "c1")
+    ]
+    assert sets[0].logged.load is not None and sets[0].logged.load.value == 22.5
+
+
+def test_the_migrated_schema_matches_the_tables_module(database: Database) -> None:
+    upgrade(database.engine)
+    with database.engine.connect() as connection:
+        differences = compare_metadata(MigrationContext.configure(connection), metadata)
+    assert differences == []
+
+
+def test_db_upgrade_command_works_and_is_idempotent(
+    cli_backend: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    head = head_revision(make_engine("sqlite://"))
+    for _ in range(2):
+        assert main(["db", "upgrade"]) == 0
+        captured = capsys.readouterr()
+        assert captured.out == f"database at revision {head}\n"
+        assert captured.err == ""
+
+
+def test_db_upgrade_brings_an_older_database_to_head(
+    cli_backend: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    settings = get_settings()
+    older = make_engine(settings.effective_database_url(), settings.database_schema)
+    try:
+        upgrade(older, "0001")
+        assert main(["db", "upgrade"]) == 0
+        assert current_revision(older) == head_revision(older)
+    finally:
+        older.dispose()
+    assert capsys.readouterr().out.startswith("database at revision ")
+
+
+def test_the_app_upgrades_a_fresh_database_by_itself(
+    cli_backend: str, capsys: pytest.CaptureFixture[str]
+) -> None:
+    settings = get_settings()
+    if cli_backend == "sqlite":
+        assert not (settings.data_dir / "runlift.db").exists()
+    code = main(["athlete", "create", str(PROFILE), "--start", "2026-11-16"])
+    captured = capsys.readouterr()
+    assert code == 0, captured.err
+    assert captured.out == "stored Ana with plan version 1 from 2026-11-16\n"
+    engine = store_service.engine_for(settings)
+    assert current_revision(engine) == head_revision(engine)
+    assert main(["athlete", "list"]) == 0
+    assert "Ana: intermediate" in capsys.readouterr().out
