@@ -152,6 +152,11 @@ def _log_one_by_one(make_uow: Factory, library: Library, count: int, tag: str) -
 def _weekly_volume_and_trend(make_uow: Factory, library: Library) -> list[str]:
     volume = reports.weekly_volume(make_uow, library, None)
     trend = reports.e1rm_trend(make_uow, library, None, TREND_EXERCISE)
+    with make_uow() as uow:
+        last_day = max(day for day, _, _ in uow.logs.daily_sets(uow.athletes.all()[0].id))
+    year_ago = last_day - dt.timedelta(weeks=52)
+    year = reports.weekly_volume(make_uow, library, None, year_ago)
+    year_ms = _median_ms(lambda: reports.weekly_volume(make_uow, library, None, year_ago))
     volume_ms = _median_ms(lambda: reports.weekly_volume(make_uow, library, None))
     trend_ms = _median_ms(lambda: reports.e1rm_trend(make_uow, library, None, TREND_EXERCISE))
     with make_uow() as uow:
@@ -159,6 +164,8 @@ def _weekly_volume_and_trend(make_uow: Factory, library: Library) -> list[str]:
         daily_ms = _median_ms(lambda: uow.logs.daily_sets(athlete_id))
         best_ms = _median_ms(lambda: uow.logs.daily_best_e1rm(athlete_id, TREND_EXERCISE))
     return [
+        f"  weekly volume per muscle group, last year ({len(year)} weeks, `runlift volume "
+        f"--weeks 52`), median of {QUERY_RUNS}: {year_ms:7.1f} ms",
         f"  weekly volume per muscle group ({len(volume)} weeks), median of {QUERY_RUNS}: "
         f"{volume_ms:7.1f} ms  (of which LogRepository.daily_sets: {daily_ms:.1f} ms)",
         f"  e1RM trend of {TREND_EXERCISE} ({len(trend.points)} days), median of {QUERY_RUNS}:"

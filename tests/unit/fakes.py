@@ -218,9 +218,13 @@ class FakeLogs:
                 best[key] = estimate
         return [(day, value, unit) for (day, unit), value in sorted(best.items())]
 
-    def weekly_sets(self, athlete_id: int) -> list[tuple[dt.date, str, int]]:
+    def weekly_sets(
+        self, athlete_id: int, since: dt.date | None = None
+    ) -> list[tuple[dt.date, str, int]]:
         counts: dict[tuple[dt.date, str], int] = {}
         for day, exercise, n in self.daily_sets(athlete_id):
+            if since is not None and day < since:
+                continue
             key = (day - dt.timedelta(days=day.weekday()), exercise)
             counts[key] = counts.get(key, 0) + n
         return [(week, exercise, n) for (week, exercise), n in sorted(counts.items())]

@@ -312,6 +312,30 @@ def import_file(
     )
 
 
+def volume(
+    weeks: int = typer.Option(12, "--weeks", min=1, max=1040, help="How many weeks back."),
+    athlete: str | None = ATHLETE,
+    fmt: str = typer.Option("table", "--format", help="table or json."),
+) -> None:
+    """Hard sets per week for each muscle group, to see the load next to the running."""
+    output = parse_enum(RecordsFormat, fmt, "--format")
+    settings = get_settings()
+    library = catalogue_service.open_library(settings)
+    today = dt.date.today()
+    since = today - dt.timedelta(days=today.weekday(), weeks=weeks - 1)
+    found = reports.weekly_volume(store.uow_factory(settings), library, athlete, since)
+    if output is RecordsFormat.JSON:
+        document = [{"week": w.week, "monday": w.monday.isoformat(), "sets": w.sets} for w in found]
+        sys.stdout.write(dumps(document) + "\n")
+        return
+    if not found:
+        sys.stdout.write(f"no sets logged in the last {weeks} weeks\n")
+        return
+    muscles = sorted({m for w in found for m in w.sets})
+    rows = [(w.week, *(str(w.sets.get(m, 0)) for m in muscles)) for w in found]
+    sys.stdout.write(table(("week", *muscles), rows))
+
+
 def register(app: typer.Typer) -> None:
     """Attach the report and transfer commands to the main app."""
     app.command("history")(history)
@@ -319,3 +343,4 @@ def register(app: typer.Typer) -> None:
     app.command("records")(records)
     app.command("export")(export)
     app.command("import")(import_file)
+    app.command("volume")(volume)

@@ -159,11 +159,13 @@ def records(make_uow: UowFactory, name: str | None) -> tuple[Units, list[Exercis
     ]
 
 
-def weekly_volume(make_uow: UowFactory, library: Library, name: str | None) -> list[WeekVolume]:
-    """Sets per ISO week per primary muscle group: grouped by week in SQL, then a small fold."""
+def weekly_volume(
+    make_uow: UowFactory, library: Library, name: str | None, since: dt.date | None = None
+) -> list[WeekVolume]:
+    """Sets per ISO week per primary muscle group since a day: grouped in SQL, then a small fold."""
     with make_uow() as uow:
         athlete = resolve_athlete(uow, name)
-        weekly = uow.logs.weekly_sets(athlete.id)
+        weekly = uow.logs.weekly_sets(athlete.id, since)
     catalogue = library.catalogue.exercises
     muscles: dict[str, tuple[str, ...]] = {}
     weeks: dict[tuple[int, int], dict[str, int]] = defaultdict(lambda: defaultdict(int))

@@ -312,15 +312,20 @@ class SqlLogs:
         ).all()
         return [(r[0], float(r[2]), str(r[1])) for r in rows]
 
-    def weekly_sets(self, athlete_id: int) -> list[tuple[dt.date, str, int]]:
-        """Sets per (Monday of the week, exercise), grouped in the database."""
+    def weekly_sets(
+        self, athlete_id: int, since: dt.date | None = None
+    ) -> list[tuple[dt.date, str, int]]:
+        """Sets per (Monday of the week, exercise) from `since` on, grouped in the database."""
         if self.c.dialect.name == "sqlite":
             week: ColumnElement[Any] = func.date(set_logs.c.date, "weekday 0", "-6 days")
         else:
             week = cast(func.date_trunc("week", set_logs.c.date), Date)
         rows = self.c.execute(
             select(week.label("week"), set_logs.c.exercise, func.count())
-            .where(set_logs.c.athlete_id == athlete_id)
+            .where(
+                set_logs.c.athlete_id == athlete_id,
+                set_logs.c.date >= (since or dt.date.min),
+            )
             .group_by(week, set_logs.c.exercise)
             .order_by(week, set_logs.c.exercise)
         ).all()
