@@ -32,7 +32,7 @@ PROFILE = (ROOT / "examples" / "ana-marathon.yaml").read_text(encoding="utf-8")
 SLUGS = ["goblet-squat", "side-plank", "calf-raise", "forward-lunge", "glute-bridge"]
 DAYS = st.dates(dt.date(2024, 1, 1), dt.date(2026, 11, 1))
 STAMPS = st.datetimes(dt.datetime(2020, 1, 1), dt.datetime(2030, 1, 1), timezones=st.just(dt.UTC))
-TEXT = st.text(st.characters(exclude_characters="\x00"), max_size=12)
+TEXT = st.text(st.characters(codec="utf-8", exclude_characters="\x00"), max_size=12)
 JSON_LEAVES = (
     st.none()
     | st.booleans()

@@ -215,12 +215,27 @@ def read_document(path: Path) -> object:
 
 def parse_document(data: object) -> ExportDoc:
     """Shape-check a document; the first problem is reported with its path, e.g. athletes.0.name."""
+    _no_nul(data, "document")
     try:
         return ExportDoc.model_validate(data)
     except ValidationError as exc:
         first = exc.errors()[0]
         field = ".".join(str(p) for p in first["loc"]) or "document"
         raise BadInput(field, first["msg"]) from exc
+
+
+def _no_nul(value: object, path: str) -> None:
+    """NUL cannot be stored in PostgreSQL text: refuse it anywhere, naming where."""
+    if isinstance(value, str):
+        if "\x00" in value:
+            raise BadInput(path, "contains a NUL character")
+    elif isinstance(value, dict):
+        for key, item in value.items():
+            _no_nul(key, path)
+            _no_nul(item, f"{path}.{key}" if path != "document" else str(key))
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            _no_nul(item, f"{path}.{index}")
 
 
 def _utc(value: dt.datetime, field: str) -> dt.datetime:
