@@ -114,3 +114,4 @@ Index(
     set_logs.c.date,
     set_logs.c.exercise,
 )
+Index("ix_set_logs_session_exercise", set_logs.c.session_id, set_logs.c.exercise)
