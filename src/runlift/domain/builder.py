@@ -93,6 +93,11 @@ class Pools:
     activation: Menu
 
 
+def gentle(choice: Choice) -> bool:
+    """Race-week and recovery work: beginner-level moves only, nothing that leaves soreness."""
+    return choice.exercise.level is Level.BEGINNER
+
+
 def build_pools(profile: Profile, catalogue: Catalogue) -> Pools:
     """Hard constraints applied once: kit, level, impact, jumps only when appropriate."""
     pool = catalogue.active()
@@ -114,7 +119,7 @@ def build_pools(profile: Profile, catalogue: Catalogue) -> Pools:
         plyo=(),
         main=tuple(
             greedy(
-                of(Category.STRENGTH, unloaded_lower_body=True),
+                [c for c in of(Category.STRENGTH, unloaded_lower_body=True) if gentle(c)],
                 activation_objective,
                 ACTIVATION_MAIN_LIMIT,
             )

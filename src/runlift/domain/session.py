@@ -26,8 +26,8 @@ PLYO_CONTACTS = {
     Phase.TAPER: 30,
 }
 MIN_SETS = {BlockKind.MAIN: 2}
-SHORT_SESSION_MINUTES = 20
-SHORT_SESSION_REST = 60
+# Short sessions trade long rests for more exercises: (up to minutes, most sets, longest rest).
+SHORT_SESSIONS = ((20, 2, 60), (35, 3, 120))
 
 
 @dataclass(frozen=True, slots=True)
@@ -109,18 +109,26 @@ def assemble(menu: Menu, ctx: DoseContext, minutes: int) -> tuple[Block, ...]:
             item = replace(item, seconds=cardio_seconds(minutes), reps=None)
         if kind is BlockKind.PLYOMETRIC:
             item = _plyo_sets(item, plyo_share)
-        if minutes <= SHORT_SESSION_MINUTES and kind in (BlockKind.MAIN, BlockKind.CORE):
-            item = replace(
-                item,
-                sets=min(item.sets, 2),
-                rest_seconds=min(item.rest_seconds, SHORT_SESSION_REST),
-            )
+        if kind in (BlockKind.MAIN, BlockKind.CORE):
+            item = _shorten(item, minutes)
+        if kind is BlockKind.PLYOMETRIC and chosen[kind] and minutes <= SHORT_SESSIONS[-1][0]:
+            continue  # one jump exercise is enough when time is short
         fitted = _fit(item, kind, budget - used)
         if fitted is None:
             continue
         chosen[kind].append(fitted)
         used += fitted.total_seconds(kind)
     return tuple(Block(kind, tuple(chosen[kind])) for kind in BLOCK_ORDER if chosen[kind])
+
+
+def _shorten(item: Item, minutes: int) -> Item:
+    """Fewer sets and shorter rests in a short session, so more of the body gets trained."""
+    for limit, sets, rest in SHORT_SESSIONS:
+        if minutes <= limit:
+            return replace(
+                item, sets=min(item.sets, sets), rest_seconds=min(item.rest_seconds, rest)
+            )
+    return item
 
 
 def _fit(item: Item, kind: BlockKind, room: float) -> Item | None:
