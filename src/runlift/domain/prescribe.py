@@ -130,9 +130,19 @@ def prescribe(
         intensity = "RIR 3, smooth reps"
     else:
         intensity = "RIR 2; slow 3 s lowering if it feels easy"
+    reps = d.reps
+    if ctx.style is Style.CLASSIC and reps is not None and kind is BlockKind.MAIN:
+        reps = _endurance_reps(exercise, reps)
+        intensity = "RIR 2-3, strength endurance"
     return Item(
-        exercise.slug, equipment, sets, d.reps, d.seconds, d.per_side, d.rest_seconds, intensity
+        exercise.slug, equipment, sets, reps, d.seconds, d.per_side, d.rest_seconds, intensity
     )
+
+
+def _endurance_reps(exercise: Exercise, reps: tuple[int, int]) -> tuple[int, int]:
+    """Classic style: the seeds' 12-20 reps for easy moves, 8-15 for the hard ones."""
+    low, high = (12, 20) if exercise.level is Level.BEGINNER else (8, 15)
+    return (max(reps[0], low), max(reps[1], high))
 
 
 def _is_lift(exercise: Exercise) -> bool:

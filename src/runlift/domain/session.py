@@ -113,7 +113,7 @@ def assemble(menu: Menu, ctx: DoseContext, minutes: int) -> tuple[Block, ...]:
             item = _shorten(item, minutes)
         if kind is BlockKind.PLYOMETRIC and chosen[kind] and minutes <= SHORT_SESSIONS[-1][0]:
             continue  # one jump exercise is enough when time is short
-        fitted = _fit(item, kind, budget - used)
+        fitted = _fit(item, kind, budget - used, minutes)
         if fitted is None:
             continue
         chosen[kind].append(fitted)
@@ -131,9 +131,9 @@ def _shorten(item: Item, minutes: int) -> Item:
     return item
 
 
-def _fit(item: Item, kind: BlockKind, room: float) -> Item | None:
+def _fit(item: Item, kind: BlockKind, room: float, minutes: int) -> Item | None:
     """The item, or a version with fewer sets, that fits in `room` seconds."""
-    floor = MIN_SETS.get(kind, 1)
+    floor = 1 if minutes <= SHORT_SESSIONS[0][0] else MIN_SETS.get(kind, 1)
     for sets in range(item.sets, floor - 1, -1):
         trial = replace(item, sets=sets)
         if trial.total_seconds(kind) <= room:
