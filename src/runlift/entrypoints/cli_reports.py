@@ -68,6 +68,12 @@ def table(headers: tuple[str, ...], rows: Sequence[tuple[str, ...]]) -> str:
     )
 
 
+def _umask() -> int:
+    current = os.umask(0)
+    os.umask(current)
+    return current
+
+
 def write_atomic(path: Path, data: bytes, field: str) -> None:
     """Write a file so readers see the old one or the whole new one, never a torn half."""
     folder = path.parent
@@ -81,6 +87,7 @@ def write_atomic(path: Path, data: bytes, field: str) -> None:
             handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
+        os.chmod(temporary, 0o666 & ~_umask())  # as a plain open() would have created it
     except OSError as exc:
         raise BadInput(field, f"cannot write {str(path)!r}: {exc.strerror}") from exc
     try:
