@@ -66,7 +66,7 @@ def test_top_of_range_twice_adds_one_dumbbell_step(capsys: pytest.CaptureFixture
     assert second["load"] == {"value": 18.0, "unit": "kg"}
     assert second["reps"] == [4, 6] and second["rule"] == "progression"
     code, out, _ = run(capsys, "today", "--date", "2026-11-24")
-    assert code == 0 and "Forward lunge: 3 x 4-6 @ 18 kg, RIR 2, rest 150 s" in out
+    assert code == 0 and "Forward lunge: 3 x 4-6 per side @ 18 kg, RIR 2, rest 150 s" in out
 
 
 @pytest.mark.usefixtures("ana")

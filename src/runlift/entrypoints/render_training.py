@@ -6,19 +6,21 @@ from typing import Any
 
 from runlift.adapters.db.codec import load_to_dict
 from runlift.domain.exercise import Catalogue
+from runlift.domain.prescribe import LOADING_EQUIPMENT
 from runlift.domain.progression import Decision, Target
 from runlift.services.training import DayView
 
 
-def target_text(target: Target) -> str:
-    """'3 x 8-12 @ 22 kg, RIR 2' in the way a coach writes it."""
+def target_text(target: Target, per_side: bool = False) -> str:
+    """'3 x 8-12 per side @ 22 kg, RIR 2' in the way a coach writes it."""
     if target.reps is not None:
         low, high = target.reps
         amount = f"{low}" if low == high else f"{low}-{high}"
     else:
         amount = f"{target.seconds} s"
+    side = " per side" if per_side else ""
     load = f" @ {target.load}" if target.load is not None else ""
-    return f"{target.sets} x {amount}{load}, RIR {target.rir}"
+    return f"{target.sets} x {amount}{side}{load}, RIR {target.rir}"
 
 
 def decision_to_dict(decision: Decision) -> dict[str, Any]:
@@ -95,7 +97,13 @@ def day_text(view: DayView, catalogue: Catalogue) -> str:
                 t = it.decision.target
                 shown = catalogue.get(t.variant).name if t.variant != t.exercise else name
                 rest = it.item["rest_seconds"]
-                lines.append(f"    {shown}: {target_text(t)}, rest {rest} s")
+                lines.append(f"    {shown}: {target_text(t, it.item['per_side'])}, rest {rest} s")
+                loading = sorted(set(it.item["equipment"]) & {e.value for e in LOADING_EQUIPMENT})
+                if t.load is None and loading and t.reps is not None:
+                    lines.append(
+                        f"      first time: pick a {loading[0]} weight that leaves {t.rir} reps "
+                        "in reserve"
+                    )
             else:
                 amount = (
                     f"{it.item['reps'][0]}-{it.item['reps'][1]} reps"
