@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import textwrap
+
 from rich.table import Table
 from rich.text import Text
 
@@ -75,6 +77,24 @@ def search_table(hits: list[Hit]) -> Table:
     return table
 
 
+TEXT_WIDTH = 80
+
+
+def _wrap(line: str) -> list[str]:
+    """Wrap at 80 columns with a hanging indent, so numbered steps stay readable."""
+    stripped = line.lstrip(" ")
+    indent = " " * (len(line) - len(stripped))
+    marker = stripped.split(" ", 1)[0] + " " if stripped[:1] in "-0123456789" else ""
+    hanging = indent + " " * len(marker)
+    return textwrap.wrap(line, TEXT_WIDTH, subsequent_indent=hanging, break_long_words=False) or [
+        ""
+    ]
+
+
+def _wrapped(lines: list[str]) -> Text:
+    return Text("\n".join(part for line in lines for part in _wrap(line)))
+
+
 def exercise_text(e: Exercise) -> Text:
     """Everything a runner needs to do the exercise well, as plain text."""
     d = e.default
@@ -109,7 +129,7 @@ def exercise_text(e: Exercise) -> Text:
     if e.replaced_by:
         lines.append(f"Deprecated: use {e.replaced_by} instead")
     lines.append(f"Sources: {'; '.join(e.sources)}")
-    return Text("\n".join(lines))
+    return _wrapped(lines)
 
 
 def program_table(programs: list[Program]) -> Table:
@@ -149,4 +169,4 @@ def program_text(program: Program, names: dict[str, str]) -> Text:
         lines.append("")
         lines += [f"Note: {note}" for note in program.notes]
     lines.append(f"Sources: {'; '.join(program.sources)}")
-    return Text("\n".join(lines))
+    return _wrapped(lines)
