@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from datetime import date
 
 from runlift.domain.vocab import (
@@ -59,7 +59,6 @@ class Profile:
     race: Race | None = None
     injuries: tuple[Injury, ...] = ()
     deload_style: str = "standard"
-    extra: Mapping[str, str] = field(default_factory=dict)
 
     @property
     def body_mass_kg(self) -> float | None:
