@@ -137,8 +137,8 @@ def _terms(exercise: Exercise) -> dict[str, float]:
 
 def _similar(word: str, vocabulary: list[str]) -> dict[str, float]:
     """Vocabulary words close to `word`: exact for short words, fuzzy (typos) for longer ones."""
-    if len(word) < 4:
-        return {term: 1.0 for term in vocabulary if term == word or term.startswith(word)}
+    if len(word) < 4:  # 'no', 'db', 'abs': too short to guess at, so exact only
+        return {word: 1.0} if word in vocabulary else {}
     cutoff = 80 if len(word) < 7 else 75
     found = process.extract(word, vocabulary, scorer=fuzz.ratio, score_cutoff=cutoff, limit=None)
     return {term: score / 100 for term, score, _ in found}
