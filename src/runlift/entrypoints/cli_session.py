@@ -17,7 +17,7 @@ from typer.exceptions import Abort
 from runlift.adapters.catalogue_loader import Library
 from runlift.config import get_settings
 from runlift.entrypoints.cli_plan import parse_date
-from runlift.entrypoints.render_training import target_text
+from runlift.entrypoints.render_training import no_session_text, target_text
 from runlift.services import catalogue as catalogue_service
 from runlift.services import guided, store
 from runlift.services.athletes import UowFactory
@@ -312,7 +312,8 @@ def session(
     day = parse_date(date, "--date") or _today()
     guide = guided.load_guide(make_uow, library, athlete, day, _today())
     if not guide.steps:
-        typer.echo(f"{day}: no strength session planned for {guide.athlete}; rest or run.")
+        assert guide.view is not None
+        typer.echo(no_session_text(guide.view))
         return
     run = GuidedRun(make_uow, library, athlete, guide, timers=not no_timers)
     try:

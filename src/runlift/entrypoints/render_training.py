@@ -77,10 +77,20 @@ def day_to_dict(view: DayView) -> dict[str, Any]:
     }
 
 
+def no_session_text(view: DayView) -> str:
+    """Nothing today: say so, and when the next session is."""
+    text = f"{view.date}: no strength session planned for {view.athlete}; rest or run."
+    upcoming = view.next_planned
+    if upcoming is not None:
+        day = upcoming.date.strftime("%a %Y-%m-%d")
+        text += f"\nNext: {day}, {upcoming.title} (runlift today --date {upcoming.date})."
+    return text
+
+
 def day_text(view: DayView, catalogue: Catalogue) -> str:
     """The day's sessions for the terminal."""
     if not view.sessions:
-        return f"{view.date}: no strength session planned for {view.athlete}; rest or run.\n"
+        return no_session_text(view) + "\n"
     lines = []
     for record, targets in view.sessions:
         lines.append(

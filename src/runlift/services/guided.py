@@ -92,6 +92,7 @@ class Guide:
     steps: tuple[Step, ...]
     srpe: int | None = None
     notes: str | None = None
+    view: training.DayView | None = None
 
     @property
     def saved(self) -> int:
@@ -147,6 +148,7 @@ def load_guide(
         steps=tuple(steps),
         srpe=performed.srpe if performed else None,
         notes=performed.notes if performed else None,
+        view=view,
     )
 
 

@@ -48,6 +48,7 @@ class DayView:
     athlete: str
     date: dt.date
     sessions: list[tuple[PlannedSessionRecord, list[ItemTarget]]]
+    next_planned: PlannedSessionRecord | None = None
 
 
 def planned_rir(intensity: str) -> int:
@@ -179,7 +180,11 @@ def day_view(make_uow: UowFactory, library: Library, name: str | None, day: dt.d
                         decision = target_for(uow, library, athlete.id, exercise, day, False)
                     targets.append(ItemTarget(block["kind"], item, decision))
             sessions.append((record, targets))
-        return DayView(athlete.name, day, sessions)
+        upcoming = None
+        if not sessions and plan is not None:
+            later = [r for r in uow.plans.sessions(plan.id) if r.date > day]
+            upcoming = later[0] if later else None
+        return DayView(athlete.name, day, sessions, upcoming)
 
 
 def next_for(
