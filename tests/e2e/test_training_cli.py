@@ -89,6 +89,7 @@ def test_today_json_has_targets_for_trained_items_only(capsys: pytest.CaptureFix
     assert trained and all(i["target"] is not None for i in trained)
     code, out, _ = run(capsys, "today", "--date", "2026-11-18")
     assert code == 0 and "no strength session planned" in out
+    assert "Next: Thu 2026-11-19, Base strength B" in out
 
 
 @pytest.mark.usefixtures("ana")
