@@ -215,9 +215,25 @@ def test_export_then_import_into_another_store(
 ) -> None:
     first = tmp_path / "out" / "ana.json"
     first.parent.mkdir()
+    code, _, err = run(
+        capsys,
+        "runs",
+        "add",
+        "--distance",
+        "12.5km",
+        "--minutes",
+        "70",
+        "--type",
+        "long",
+        "--date",
+        "2026-11-20",
+        "--id",
+        "r1",
+    )
+    assert code == 0, err
     code, out, err = run(capsys, "export", "-o", str(first))
     assert code == 0, err
-    assert out == f"exported 1 athletes, 1 plans, 3 sessions, {len(SETS)} sets to {first}\n"
+    assert out == f"exported 1 athletes, 1 plans, 3 sessions, {len(SETS)} sets, 1 runs to {first}\n"
     assert [p.name for p in first.parent.iterdir()] == ["ana.json"]
     document = json.loads(first.read_text(encoding="utf-8"))
     assert document["format"] == "runlift-export"
@@ -227,7 +243,7 @@ def test_export_then_import_into_another_store(
     get_settings.cache_clear()
     code, out, err = run(capsys, "import", str(first))
     assert code == 0, err
-    assert out == f"imported 1 athletes, 1 plans, 3 sessions, {len(SETS)} sets\n"
+    assert out == f"imported 1 athletes, 1 plans, 3 sessions, {len(SETS)} sets, 1 runs\n"
     second = tmp_path / "again.json"
     code, _, err = run(capsys, "export", "-o", str(second))
     assert code == 0, err

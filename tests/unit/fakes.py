@@ -11,6 +11,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from types import TracebackType
 
+from runlift.domain.load import RunEntry
 from runlift.domain.log import LoggedSet, PerformedSession
 from runlift.domain.progression import epley
 from runlift.services.ports import (
@@ -18,6 +19,7 @@ from runlift.services.ports import (
     PlannedSessionRecord,
     PlanRecord,
     SetRow,
+    StoredRun,
     StoredSession,
     StoredSet,
 )
@@ -35,6 +37,7 @@ class FakeData:
     athlete_stamps: dict[int, tuple[dt.datetime, dt.datetime]] = field(default_factory=dict)
     plan_times: dict[int, dt.datetime] = field(default_factory=dict)
     set_times: dict[int, dt.datetime] = field(default_factory=dict)
+    runs: list[tuple[int, StoredRun]] = field(default_factory=list)
     next_id: int = 1
 
     def new_id(self) -> int:
@@ -240,6 +243,30 @@ class FakeLogs:
             key = (s.date, s.logged.exercise)
             counts[key] = counts.get(key, 0) + 1
         return [(day, exercise, n) for (day, exercise), n in sorted(counts.items())]
+
+    def add_run(
+        self,
+        athlete_id: int,
+        run: RunEntry,
+        source: str,
+        client_id: str | None,
+        now: dt.datetime,
+    ) -> bool:
+        if client_id is not None and any(
+            owner == athlete_id and r.client_id == client_id for owner, r in self.data.runs
+        ):
+            return False
+        stored = StoredRun(self.data.new_id(), run, source, client_id, now)
+        self.data.runs.append((athlete_id, stored))
+        return True
+
+    def runs(self, athlete_id: int, since: dt.date | None = None) -> list[StoredRun]:
+        mine = [
+            r
+            for owner, r in self.data.runs
+            if owner == athlete_id and (since is None or r.run.date >= since)
+        ]
+        return sorted(mine, key=lambda r: (r.run.date, r.id))
 
 
 class FakeUnitOfWork:

@@ -17,6 +17,7 @@ from runlift.entrypoints import render_catalogue as render
 from runlift.entrypoints.cli_plan import register as register_plan
 from runlift.entrypoints.cli_profile import profile_app
 from runlift.entrypoints.cli_reports import register as register_reports
+from runlift.entrypoints.cli_runs import register as register_runs
 from runlift.entrypoints.cli_session import register as register_session
 from runlift.entrypoints.cli_training import register as register_training
 from runlift.entrypoints.views import dumps, exercise_to_dict, program_to_dict
@@ -175,6 +176,7 @@ def programs_show(
 
 register_plan(app)
 register_training(app)
+register_runs(app)
 register_reports(app)
 register_session(app)
 

@@ -302,7 +302,7 @@ def export(
     c = transfer.counts(document)
     typer.echo(
         f"exported {c.athletes} athletes, {c.plans} plans, {c.sessions} sessions, "
-        f"{c.sets} sets to {output}"
+        f"{c.sets} sets, {c.runs} runs to {output}"
     )
 
 
@@ -315,7 +315,8 @@ def import_file(
     data = transfer.read_document(file)
     c = transfer.import_document(store.uow_factory(settings), library, data, dt.date.today())
     typer.echo(
-        f"imported {c.athletes} athletes, {c.plans} plans, {c.sessions} sessions, {c.sets} sets"
+        f"imported {c.athletes} athletes, {c.plans} plans, {c.sessions} sessions, {c.sets} sets, "
+        f"{c.runs} runs"
     )
 
 

@@ -7,6 +7,7 @@ from dataclasses import dataclass
 from types import TracebackType
 from typing import Any, Protocol
 
+from runlift.domain.load import RunEntry
 from runlift.domain.log import LoggedSet, PerformedSession
 
 
@@ -73,6 +74,17 @@ class SetRow:
     logged_at: dt.datetime
 
 
+@dataclass(frozen=True, slots=True)
+class StoredRun:
+    """A logged run as stored: where it came from (cli, gpx) and the client's id for retries."""
+
+    id: int
+    run: RunEntry
+    source: str
+    client_id: str | None
+    logged_at: dt.datetime | None = None
+
+
 class AthleteRepository(Protocol):
     def add(self, name: str, profile_yaml: str, now: dt.datetime) -> AthleteRecord: ...
     def get(self, name: str) -> AthleteRecord | None: ...
@@ -124,6 +136,15 @@ class LogRepository(Protocol):
     def recent_sets(self, athlete_id: int, exercise: str, days: int) -> list[StoredSet]: ...
     def set_times(self, athlete_id: int) -> dict[int, dt.datetime]: ...
     def add_set_rows(self, athlete_id: int, rows: list[SetRow]) -> None: ...
+    def add_run(
+        self,
+        athlete_id: int,
+        run: RunEntry,
+        source: str,
+        client_id: str | None,
+        now: dt.datetime,
+    ) -> bool: ...
+    def runs(self, athlete_id: int, since: dt.date | None = None) -> list[StoredRun]: ...
 
 
 class UnitOfWork(Protocol):

@@ -7,97 +7,31 @@ import json
 from collections import defaultdict
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import ValidationError
 
 from runlift.adapters.catalogue_loader import Library
 from runlift.adapters.db.codec import load_to_dict, target_from_dict, target_to_dict
+from runlift.adapters.export_schema import (
+    AthleteDoc,
+    ExportDoc,
+    LoadDoc,
+    RunDoc,
+    SetDoc,
+)
 from runlift.adapters.plan_json import dumps as plan_dumps
+from runlift.domain.load import RunEntry
 from runlift.domain.log import LogError, LoggedSet, PerformedSession, check_date
 from runlift.domain.progression import Load
 from runlift.domain.vocab import Units
 from runlift.services.athletes import UowFactory, profile_from_text
 from runlift.services.errors import BadInput
 from runlift.services.ports import PlannedSessionRecord, SetRow, UnitOfWork
+from runlift.services.running import checked_run
 
 FORMAT = "runlift-export"
 VERSION = 1
-
-
-class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
-
-class LoadDoc(_Strict):
-    value: float = Field(ge=0, allow_inf_nan=False)
-    unit: Literal["kg", "lb"]
-
-
-class TargetDoc(_Strict):
-    exercise: str = Field(min_length=1, max_length=60)
-    variant: str = Field(min_length=1, max_length=60)
-    sets: int
-    reps: tuple[int, int] | None
-    seconds: int | None
-    load: LoadDoc | None
-    rir: int
-
-
-class SetDoc(_Strict):
-    exercise: str = Field(min_length=1, max_length=60)
-    variant: str = Field(min_length=1, max_length=60)
-    set_number: int
-    reps: int | None
-    load: LoadDoc | None
-    seconds: int | None
-    rir: int | None
-    target: TargetDoc | None
-    client_id: str | None = Field(min_length=1, max_length=120)
-    logged_at: dt.datetime
-
-
-class SessionDoc(_Strict):
-    date: dt.date
-    started_at: dt.datetime | None
-    ended_at: dt.datetime | None
-    srpe: int | None
-    notes: str | None
-    client_id: str | None = Field(min_length=1, max_length=120)
-    sets: list[SetDoc]
-
-
-class PlannedDoc(_Strict):
-    date: dt.date
-    position: int = Field(ge=0)
-    week: int = Field(ge=0)
-    deload: bool
-    title: str = Field(max_length=120)
-    session: dict[str, Any]
-
-
-class PlanDoc(_Strict):
-    version: int = Field(ge=1)
-    start: dt.date
-    created_at: dt.datetime
-    profile_yaml: str
-    plan: dict[str, Any]
-    planned_sessions: list[PlannedDoc]
-
-
-class AthleteDoc(_Strict):
-    name: str = Field(min_length=1, max_length=80)
-    created_at: dt.datetime
-    updated_at: dt.datetime
-    profile_yaml: str
-    plans: list[PlanDoc]
-    sessions: list[SessionDoc]
-
-
-class ExportDoc(_Strict):
-    format: Literal["runlift-export"]
-    version: Literal[1]
-    athletes: list[AthleteDoc]
 
 
 @dataclass(frozen=True, slots=True)
@@ -108,6 +42,7 @@ class Counts:
     plans: int
     sessions: int
     sets: int
+    runs: int = 0
 
 
 def _stamp(value: dt.datetime | None) -> str | None:
@@ -168,6 +103,18 @@ def _athlete_doc(uow: UnitOfWork, athlete_id: int, name: str, profile: str) -> d
         }
         for stored in uow.logs.sessions(athlete_id)
     ]
+    runs = [
+        {
+            "date": stored.run.date.isoformat(),
+            "distance_m": stored.run.distance_m,
+            "duration_s": stored.run.duration_s,
+            "type": stored.run.type,
+            "source": stored.source,
+            "client_id": stored.client_id,
+            "logged_at": _stamp(stored.logged_at),
+        }
+        for stored in uow.logs.runs(athlete_id)
+    ]
     return {
         "name": name,
         "created_at": _stamp(created),
@@ -175,6 +122,7 @@ def _athlete_doc(uow: UnitOfWork, athlete_id: int, name: str, profile: str) -> d
         "profile_yaml": profile,
         "plans": plans,
         "sessions": sessions,
+        "runs": runs,
     }
 
 
@@ -198,6 +146,7 @@ def counts(document: dict[str, Any]) -> Counts:
         sum(len(a["plans"]) for a in athletes),
         sum(len(a["sessions"]) for a in athletes),
         sum(len(s["sets"]) for a in athletes for s in a["sessions"]),
+        sum(len(a.get("runs", [])) for a in athletes),
     )
 
 
@@ -266,6 +215,7 @@ class _Checked:
 
     doc: AthleteDoc
     sessions: list[tuple[PerformedSession, list[tuple[LoggedSet, str, dt.datetime]]]]
+    runs: list[tuple[RunEntry, RunDoc]]
 
 
 def _check_set(library: Library, s: SetDoc, field: str) -> tuple[LoggedSet, str, dt.datetime]:
@@ -339,7 +289,7 @@ def _check_athlete(library: Library, a: AthleteDoc, i: int, today: dt.date) -> _
     _utc(a.updated_at, f"{base}.updated_at")
     for j, plan in enumerate(a.plans):
         _utc(plan.created_at, f"{base}.plans.{j}.created_at")
-    return _Checked(a, sessions)
+    return _Checked(a, sessions, [])
 
 
 def _write_athlete(uow: UnitOfWork, checked: _Checked) -> None:
@@ -368,13 +318,34 @@ def _write_athlete(uow: UnitOfWork, checked: _Checked) -> None:
             for logged, variant, logged_at in sets
         )
     uow.logs.add_set_rows(record.id, rows)
+    for run, doc in checked.runs:
+        uow.logs.add_run(record.id, run, doc.source, doc.client_id, doc.logged_at)
+
+
+def _with_runs(checked: _Checked, index: int, today: dt.date) -> _Checked:
+    """Check the athlete's runs as `runlift runs add` would, naming the field of a bad one."""
+    runs = []
+    ids = [r.client_id for r in checked.doc.runs if r.client_id is not None]
+    _unique(ids, f"athletes.{index}.runs.{{}}.client_id", "run client id")
+    for j, doc in enumerate(checked.doc.runs):
+        field_name = f"athletes.{index}.runs.{j}"
+        _utc(doc.logged_at, f"{field_name}.logged_at")
+        try:
+            run = checked_run(RunEntry(doc.date, doc.distance_m, doc.duration_s, doc.type), today)
+        except BadInput as exc:
+            raise BadInput(f"{field_name}.{exc.field}", str(exc).split(": ", 1)[-1]) from exc
+        runs.append((run, doc))
+    return _Checked(checked.doc, checked.sessions, runs)
 
 
 def import_document(make_uow: UowFactory, library: Library, data: object, today: dt.date) -> Counts:
     """Load a document into an empty store: checked first, then written in one transaction."""
     doc = parse_document(data)
     _unique([a.name for a in doc.athletes], "athletes.{}.name", "athlete name")
-    checked = [_check_athlete(library, a, i, today) for i, a in enumerate(doc.athletes)]
+    checked = [
+        _with_runs(_check_athlete(library, a, i, today), i, today)
+        for i, a in enumerate(doc.athletes)
+    ]
     with make_uow() as uow:
         present = uow.athletes.all()
         if present:
@@ -388,4 +359,5 @@ def import_document(make_uow: UowFactory, library: Library, data: object, today:
         sum(len(a.plans) for a in doc.athletes),
         sum(len(a.sessions) for a in doc.athletes),
         sum(len(s.sets) for a in doc.athletes for s in a.sessions),
+        sum(len(a.runs) for a in doc.athletes),
     )

@@ -16,11 +16,12 @@ from runlift.adapters.db.codec import (
     to_utc,
     utc,
 )
-from runlift.adapters.db.tables import performed_sessions, set_logs
+from runlift.adapters.db.tables import performed_sessions, runs, set_logs
+from runlift.domain.load import RunEntry
 from runlift.domain.log import LoggedSet, PerformedSession
 from runlift.domain.progression import Load
 from runlift.domain.vocab import Units
-from runlift.services.ports import SetRow, StoredSession, StoredSet
+from runlift.services.ports import SetRow, StoredRun, StoredSession, StoredSet
 
 E1RM_MAX_REPS = 10
 
@@ -258,6 +259,58 @@ class SqlLogs:
                 for r in rows
             ],
         )
+
+    def add_run(
+        self,
+        athlete_id: int,
+        run: RunEntry,
+        source: str,
+        client_id: str | None,
+        now: dt.datetime,
+    ) -> bool:
+        """Store a run; False (nothing stored) when its client id was seen before."""
+        if client_id is not None:
+            seen = self.c.execute(
+                select(runs.c.id).where(
+                    runs.c.athlete_id == athlete_id, runs.c.client_id == client_id
+                )
+            ).scalar()
+            if seen is not None:
+                return False
+        row = {
+            "athlete_id": athlete_id,
+            "date": run.date,
+            "distance_m": run.distance_m,
+            "duration_s": run.duration_s,
+            "type": run.type,
+            "source": source,
+            "client_id": client_id,
+            "logged_at": now,
+        }
+        try:
+            with self.c.begin_nested():
+                self.c.execute(insert(runs).values(row))
+        except IntegrityError:
+            if client_id is None:
+                raise
+            return False
+        return True
+
+    def runs(self, athlete_id: int, since: dt.date | None = None) -> list[StoredRun]:
+        query = select(runs).where(runs.c.athlete_id == athlete_id)
+        if since is not None:
+            query = query.where(runs.c.date >= since)
+        rows = self.c.execute(query.order_by(runs.c.date, runs.c.id)).all()
+        return [
+            StoredRun(
+                r.id,
+                RunEntry(r.date, float(r.distance_m), r.duration_s, r.type),
+                r.source,
+                r.client_id,
+                utc(r.logged_at),
+            )
+            for r in rows
+        ]
 
 
 def _session_row(session: PerformedSession) -> dict[str, object]:

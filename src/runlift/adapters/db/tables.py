@@ -115,3 +115,19 @@ Index(
     set_logs.c.exercise,
 )
 Index("ix_set_logs_session_exercise", set_logs.c.session_id, set_logs.c.exercise)
+
+runs = Table(
+    "runs",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("athlete_id", Integer, ForeignKey("athletes.id", ondelete="CASCADE"), nullable=False),
+    Column("date", Date, nullable=False),
+    Column("distance_m", Float, nullable=False),
+    Column("duration_s", Integer),
+    Column("type", String(20)),
+    Column("source", String(20), nullable=False),
+    Column("client_id", String(120)),
+    Column("logged_at", DateTime(timezone=True), nullable=False),
+    UniqueConstraint("athlete_id", "client_id", name="uq_runs_client"),
+)
+Index("ix_runs_athlete_date", runs.c.athlete_id, runs.c.date)

@@ -1,0 +1,227 @@
+"""CLI for the running side of the log: add and import runs, list them, weekly load with flags."""
+
+from __future__ import annotations
+
+import datetime as dt
+import math
+import sys
+from enum import StrEnum
+from pathlib import Path
+from typing import Any
+
+import typer
+
+from runlift.config import get_settings
+from runlift.domain.load import RunEntry, Spike, WeekLoad, parse_distance
+from runlift.domain.log import LogError
+from runlift.domain.rules import RULES
+from runlift.entrypoints.cli_plan import parse_date
+from runlift.entrypoints.cli_reports import table
+from runlift.entrypoints.views import dumps
+from runlift.services import running, store
+from runlift.services.errors import BadInput
+from runlift.services.ports import StoredRun
+from runlift.services.suggest import parse_enum
+
+runs_app = typer.Typer(help="Log runs and import them from GPX files.", no_args_is_help=True)
+
+ATHLETE = typer.Option(None, "--athlete", help="Athlete name (needed when several are stored).")
+SPIKE_NOTE = next(r for r in RULES if r.id == "run-spike")
+
+
+class Format(StrEnum):
+    TABLE = "table"
+    JSON = "json"
+
+
+def _now() -> dt.datetime:
+    return dt.datetime.now(dt.UTC)
+
+
+def _km(metres: float, places: int = 2) -> str:
+    return f"{metres / 1000:.{places}f}"
+
+
+def _clock(seconds: int | None) -> str:
+    if seconds is None:
+        return "-"
+    hours, rest = divmod(seconds, 3600)
+    return f"{hours}:{rest // 60:02d}:{rest % 60:02d}"
+
+
+def _pace(run: RunEntry) -> str:
+    if run.duration_s is None:
+        return "-"
+    per_km = round(run.duration_s / (run.distance_m / 1000))
+    return f"{per_km // 60}:{per_km % 60:02d}/km"
+
+
+def spike_text(spike: Spike) -> str:
+    """One flag: the rule id, the run, how much longer, and than what."""
+    return (
+        f"{spike.rule}: {spike.run.date} {_km(spike.run.distance_m, 1)} km "
+        f"+{spike.percent_over:g}% over {_km(spike.longest.distance_m, 1)} km "
+        f"on {spike.longest.date} ({spike.band})"
+    )
+
+
+def spike_to_dict(spike: Spike) -> dict[str, Any]:
+    return {
+        "rule": spike.rule,
+        "date": spike.run.date.isoformat(),
+        "distance_km": round(spike.run.distance_m / 1000, 3),
+        "longest_date": spike.longest.date.isoformat(),
+        "longest_km": round(spike.longest.distance_m / 1000, 3),
+        "percent_over": spike.percent_over,
+        "band": spike.band,
+    }
+
+
+def _run_to_dict(stored: StoredRun, spike: Spike | None) -> dict[str, Any]:
+    run = stored.run
+    return {
+        "date": run.date.isoformat(),
+        "distance_km": round(run.distance_m / 1000, 3),
+        "duration_s": run.duration_s,
+        "type": run.type,
+        "source": stored.source,
+        "id": stored.client_id,
+        "flag": spike_to_dict(spike) if spike else None,
+    }
+
+
+def _week_to_dict(week: WeekLoad) -> dict[str, Any]:
+    return {
+        "week": week.week,
+        "monday": week.monday.isoformat(),
+        "run_km": week.run_km,
+        "runs": week.runs,
+        "strength_sessions": week.strength_sessions,
+        "strength_load": week.strength_load,
+        "strength_unrated": week.strength_unrated,
+        "flags": [spike_to_dict(s) for s in week.spikes],
+    }
+
+
+def _strength_load(week: WeekLoad) -> str:
+    unrated = f" ({week.strength_unrated} unrated)" if week.strength_unrated else ""
+    return f"{week.strength_load}{unrated}"
+
+
+def _duration(minutes: float | None) -> int | None:
+    if minutes is None:
+        return None
+    if not math.isfinite(minutes) or minutes <= 0:
+        raise BadInput("--minutes", f"{minutes:g} must be more than 0")
+    return round(minutes * 60)
+
+
+@runs_app.command("add")
+def runs_add(
+    distance: str = typer.Option(..., "--distance", help="Distance with unit: 12.5km, 8mi, 800m."),
+    minutes: float | None = typer.Option(None, "--minutes", help="Time taken, in minutes."),
+    run_type: str | None = typer.Option(
+        None, "--type", help="easy, long, intervals, tempo, hills, race or cross."
+    ),
+    date: str | None = typer.Option(None, "--date", help="Day of the run (default: today)."),
+    client_id: str | None = typer.Option(
+        None, "--id", help="Your id for this run; a retry with it is ignored."
+    ),
+    athlete: str | None = ATHLETE,
+) -> None:
+    """Record one run; a run flagged by run-spike says so at once."""
+    try:
+        metres = parse_distance(distance)
+    except LogError as exc:
+        raise BadInput.from_error(exc, "--distance") from exc
+    day = parse_date(date, "--date") or dt.date.today()
+    run = RunEntry(day, metres, _duration(minutes), run_type)
+    result = running.add_run(
+        store.uow_factory(get_settings()), athlete, run, client_id, dt.date.today(), _now()
+    )
+    if not result.added:
+        typer.echo("already logged (same --id); nothing changed")
+        return
+    typer.echo(f"logged run of {_km(metres)} km on {day}")
+    if result.spike is not None:
+        typer.echo(f"flag {spike_text(result.spike)}")
+
+
+@runs_app.command("import")
+def runs_import(
+    file: Path = typer.Argument(..., help="A GPX file; every track in it is one run."),
+    athlete: str | None = ATHLETE,
+) -> None:
+    """Import runs from a GPX file; importing the same file again adds nothing."""
+    count = running.import_gpx(
+        store.uow_factory(get_settings()), athlete, file, dt.date.today(), _now()
+    )
+    typer.echo(
+        f"imported {count.added} of {count.total} runs ({count.total - count.added} already there)"
+    )
+
+
+@runs_app.command("list")
+def runs_list(
+    athlete: str | None = ATHLETE,
+    fmt: str = typer.Option("table", "--format", help="table or json."),
+) -> None:
+    """List logged runs, oldest first, with run-spike flags."""
+    output = parse_enum(Format, fmt, "--format")
+    listing = running.list_runs(store.uow_factory(get_settings()), athlete)
+    if output is Format.JSON:
+        sys.stdout.write(dumps([_run_to_dict(r, s) for r, s in listing.runs]) + "\n")
+        return
+    if not listing.runs:
+        sys.stdout.write(f"no runs logged for {listing.athlete}; try 'runlift runs add'\n")
+        return
+    rows = [
+        (
+            str(r.run.date),
+            _km(r.run.distance_m),
+            _clock(r.run.duration_s),
+            _pace(r.run),
+            r.run.type or "-",
+            r.source,
+            f"{spike.rule} +{spike.percent_over:g}% ({spike.band})" if spike else "",
+        )
+        for r, spike in listing.runs
+    ]
+    headers = ("date", "km", "time", "pace", "type", "source", "flag")
+    sys.stdout.write(table(headers, rows))
+
+
+def load(
+    weeks: int = typer.Option(12, "--weeks", min=1, max=1040, help="How many weeks back."),
+    athlete: str | None = ATHLETE,
+    fmt: str = typer.Option("table", "--format", help="table or json."),
+) -> None:
+    """Running km and strength load (sRPE x minutes) per week, with run-spike flags."""
+    output = parse_enum(Format, fmt, "--format")
+    today = dt.date.today()
+    first = today - dt.timedelta(days=today.weekday(), weeks=weeks - 1)
+    report = running.weekly_load(store.uow_factory(get_settings()), athlete, first, today)
+    if output is Format.JSON:
+        sys.stdout.write(dumps([_week_to_dict(w) for w in report.weeks]) + "\n")
+        return
+    rows = [
+        (
+            w.week,
+            f"{w.run_km:.1f}",
+            str(w.runs),
+            str(w.strength_sessions),
+            _strength_load(w),
+            "; ".join(spike_text(s) for s in w.spikes),
+        )
+        for w in report.weeks
+    ]
+    headers = ("week", "km", "runs", "strength", "load", "flags")
+    sys.stdout.write(table(headers, rows))
+    if any(w.spikes for w in report.weeks):
+        sys.stdout.write(f"{SPIKE_NOTE.id}: {SPIKE_NOTE.summary}\n")
+
+
+def register(app: typer.Typer) -> None:
+    """Attach the running commands to the main app."""
+    app.add_typer(runs_app, name="runs")
+    app.command("load")(load)
