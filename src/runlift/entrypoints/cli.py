@@ -20,6 +20,7 @@ from runlift.entrypoints.cli_reports import register as register_reports
 from runlift.entrypoints.cli_runs import register as register_runs
 from runlift.entrypoints.cli_session import register as register_session
 from runlift.entrypoints.cli_training import register as register_training
+from runlift.entrypoints.cli_watch import register as register_watch
 from runlift.entrypoints.views import dumps, exercise_to_dict, program_to_dict
 from runlift.services import catalogue as catalogue_service
 from runlift.services.errors import RunliftError
@@ -179,6 +180,7 @@ register_training(app)
 register_runs(app)
 register_reports(app)
 register_session(app)
+register_watch(app)
 
 
 @app.command("rules")
