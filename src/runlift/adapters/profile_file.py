@@ -55,6 +55,8 @@ def _message(error: ValidationError) -> tuple[str, str]:
         return field, "unknown field; accepted fields: " + ", ".join(ProfileIn.model_fields)
     if kind == "missing":
         return field, "is required"
+    if kind in ("model_type", "dict_type"):
+        return field, f"expected a mapping of fields (got {first.get('input')!r})"
     return field, f"{first['msg']} (got {first.get('input')!r})"
 
 
