@@ -40,3 +40,17 @@ def test_typos_still_find_the_exercise(typed: str, expected: str) -> None:
 def test_nothing_matches_gives_no_hits() -> None:
     assert search(CATALOGUE, "zzzz qqqq") == []
     assert search(CATALOGUE, "the and of") == []
+
+
+@pytest.mark.parametrize(
+    ("typed", "slug"),
+    [
+        ("squat", "air-squat"),
+        ("lunge", "forward-lunge"),
+        ("pull-up", "pull-up"),
+        ("planks", "plank"),
+    ],
+)
+def test_singular_and_plural_names_resolve(typed: str, slug: str) -> None:
+    found = CATALOGUE.resolve(typed)
+    assert found is not None and found.slug == slug

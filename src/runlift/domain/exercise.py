@@ -111,9 +111,13 @@ class Catalogue:
         return self.exercises[slug]
 
     def resolve(self, name: str) -> Exercise | None:
-        """Find an exercise by slug, name or any alias, ignoring case and punctuation."""
-        slug = self._alias_index.get(normalise_name(name))
-        return self.exercises[slug] if slug else None
+        """Find an exercise by slug, name or any alias, ignoring case, punctuation and plurals."""
+        key = normalise_name(name)
+        for candidate in (key, key + "s", key.removesuffix("s"), key.removesuffix("es")):
+            slug = self._alias_index.get(candidate)
+            if slug:
+                return self.exercises[slug]
+        return None
 
     @property
     def names(self) -> Mapping[str, str]:
