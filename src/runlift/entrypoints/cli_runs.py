@@ -23,7 +23,9 @@ from runlift.services.errors import BadInput
 from runlift.services.ports import StoredRun
 from runlift.services.suggest import parse_enum
 
-runs_app = typer.Typer(help="Log runs and import them from GPX files.", no_args_is_help=True)
+runs_app = typer.Typer(
+    help="Log runs and import them from GPX, TCX or FIT files.", no_args_is_help=True
+)
 
 ATHLETE = typer.Option(None, "--athlete", help="Athlete name (needed when several are stored).")
 SPIKE_NOTE = next(r for r in RULES if r.id == "run-spike")
@@ -149,11 +151,13 @@ def runs_add(
 
 @runs_app.command("import")
 def runs_import(
-    file: Path = typer.Argument(..., help="A GPX file; every track in it is one run."),
+    file: Path = typer.Argument(
+        ..., help="A GPX, TCX or FIT file: one run per GPX track, TCX activity or FIT session."
+    ),
     athlete: str | None = ATHLETE,
 ) -> None:
-    """Import runs from a GPX file; importing the same file again adds nothing."""
-    count = running.import_gpx(
+    """Import runs from a GPX, TCX or FIT file; importing the same file again adds nothing."""
+    count = running.import_runs(
         store.uow_factory(get_settings()), athlete, file, dt.date.today(), _now()
     )
     typer.echo(

@@ -1,4 +1,4 @@
-"""Running use cases: log a run, import GPX runs, list them, and weekly load with spike flags."""
+"""Running use cases: log a run, import GPX/TCX/FIT runs, list them, weekly load and spikes."""
 
 from __future__ import annotations
 
@@ -6,7 +6,9 @@ import datetime as dt
 from dataclasses import dataclass, replace
 from pathlib import Path
 
+from runlift.adapters.fit_activity import FitActivityError, read_fit_runs
 from runlift.adapters.gpx_file import GpxFileError, read_gpx_runs
+from runlift.adapters.tcx_file import TcxFileError, read_tcx_runs
 from runlift.domain.load import (
     RunEntry,
     Spike,
@@ -25,6 +27,8 @@ from runlift.services.suggest import parse_enum
 
 MANUAL = "manual"
 GPX = "gpx"
+TCX = "tcx"
+FIT = "fit"
 SPIKE_WINDOW = dt.timedelta(days=30)
 MAX_ID_LENGTH = 120  # the store's client_id column
 
@@ -116,6 +120,52 @@ def import_gpx(
     with make_uow() as uow:
         athlete = resolve_athlete(uow, name)
         added = sum(uow.logs.add_run(athlete.id, run, GPX, cid, now) for run, cid in runs)
+        uow.commit()
+    return ImportCount(added, len(runs))
+
+
+def file_format(path: Path) -> str:
+    """GPX, TCX or FIT by extension, else by the first bytes (GPX when nothing else fits)."""
+    suffix = path.suffix.lower().lstrip(".")
+    if suffix in (GPX, TCX, FIT):
+        return suffix
+    try:
+        with path.open("rb") as file:
+            head = file.read(4096)
+    except OSError:
+        return GPX  # the GPX reader names the file and why it cannot be read
+    if head[8:12] == b".FIT":
+        return FIT
+    return TCX if b"TrainingCenterDatabase" in head else GPX
+
+
+def _read_runs(path: Path, source: str) -> list[tuple[str, RunEntry, str]]:
+    """(label, run, client id) for every run in the file, or BadInput naming the file."""
+    try:
+        if source == TCX:
+            return [(f"activity {r.activity}", r.run, r.client_id) for r in read_tcx_runs(path)]
+        return [(f"session {r.session}", r.run, r.client_id) for r in read_fit_runs(path)]
+    except (TcxFileError, FitActivityError) as exc:
+        raise BadInput.from_error(exc, exc.field) from exc
+
+
+def import_runs(
+    make_uow: UowFactory, name: str | None, path: Path, today: dt.date, now: dt.datetime
+) -> ImportCount:
+    """Store every run of a GPX, TCX or FIT file, all or nothing; known runs are skipped."""
+    source = file_format(path)
+    if source == GPX:
+        return import_gpx(make_uow, name, path, today, now)
+    runs = []
+    for label, found, client_id in _read_runs(path, source):
+        try:
+            runs.append((checked_run(found, today), client_id))
+        except BadInput as exc:
+            message = str(exc).split(": ", 1)[-1]
+            raise BadInput(str(path), f"{label}: {exc.field} {message}") from exc
+    with make_uow() as uow:
+        athlete = resolve_athlete(uow, name)
+        added = sum(uow.logs.add_run(athlete.id, run, source, cid, now) for run, cid in runs)
         uow.commit()
     return ImportCount(added, len(runs))
 
