@@ -15,11 +15,11 @@ from typing import Any
 import pytest
 
 import runlift
+from cli_helpers import run
 from runlift.adapters.catalogue_loader import package_root
 from runlift.config import get_settings
 from runlift.domain.rules import RULES
 from runlift.domain.vocab import Category, Equipment, Injury, Level, MuscleGroup
-from runlift.entrypoints.cli import main
 
 EXERCISE_FIELDS = {
     "slug": str,
@@ -79,14 +79,6 @@ RULE_IDS = [
 SLUG_AT_START = re.compile(r"^[a-z0-9]+(-[a-z0-9]+)*\s")
 LEVEL_RANK = {"beginner": 0, "intermediate": 1, "advanced": 2}
 BAND_KIT = {"resistance_band", "mini_band"}
-
-
-def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:
-    """Call the CLI in-process and return (exit status, stdout, stderr)."""
-    capsys.readouterr()
-    code = main(list(argv))
-    out, err = capsys.readouterr()
-    return code, out, err
 
 
 def run_json(capsys: pytest.CaptureFixture[str], *argv: str) -> Any:

@@ -10,7 +10,7 @@ from pathlib import Path
 import pytest
 from icalendar import Calendar
 
-from runlift.entrypoints.cli import main
+from cli_helpers import run
 
 ROOT = Path(__file__).resolve().parents[2]
 EXAMPLES = ROOT / "examples"
@@ -18,12 +18,6 @@ GOLDEN = ROOT / "tests" / "golden"
 START = "2026-11-23"
 PROFILES = sorted(p.stem for p in EXAMPLES.glob("*.yaml"))
 FORMATS = {"table": "txt", "json": "json", "md": "md", "ics": "ics"}
-
-
-def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
-    code = main(list(args))
-    captured = capsys.readouterr()
-    return code, captured.out, captured.err
 
 
 @pytest.mark.parametrize("fmt", sorted(FORMATS))

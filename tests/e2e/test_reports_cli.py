@@ -11,8 +11,8 @@ from pathlib import Path
 
 import pytest
 
+from cli_helpers import run
 from runlift.config import get_settings
-from runlift.entrypoints.cli import main
 from runlift.entrypoints.cli_reports import sparkline
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -27,12 +27,6 @@ SETS = [
     ("2026-11-19", "goblet-squat", "12", "50lb", "1", None),
     ("2026-11-20", "goblet-squat", "5", "24kg", "2", None),
 ]
-
-
-def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
-    code = main(list(args))
-    captured = capsys.readouterr()
-    return code, captured.out, captured.err
 
 
 @pytest.fixture

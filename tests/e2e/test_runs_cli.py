@@ -10,7 +10,7 @@ import gpxpy
 import gpxpy.gpx
 import pytest
 
-from runlift.entrypoints.cli import main
+from cli_helpers import run, runs_json
 
 ROOT = Path(__file__).resolve().parents[2]
 DEV = str(ROOT / "examples" / "dev-ten-minutes.yaml")  # no race: any start date will do
@@ -20,19 +20,6 @@ MONDAY = TODAY - dt.timedelta(days=TODAY.weekday())
 
 def ago(days: int) -> str:
     return (TODAY - dt.timedelta(days=days)).isoformat()
-
-
-def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
-    code = main(list(args))
-    captured = capsys.readouterr()
-    return code, captured.out, captured.err
-
-
-def runs_json(capsys: pytest.CaptureFixture[str]) -> list[dict[str, object]]:
-    code, out, err = run(capsys, "runs", "list", "--format", "json")
-    assert code == 0, err
-    found: list[dict[str, object]] = json.loads(out)
-    return found
 
 
 @pytest.fixture(autouse=True)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import json
 from pathlib import Path
 
 import pytest
@@ -12,7 +11,7 @@ from fit_tool.profile.messages.file_id_message import FileIdMessage
 from fit_tool.profile.messages.session_message import SessionMessage
 from fit_tool.profile.profile_type import FileType, Manufacturer, Sport
 
-from runlift.entrypoints.cli import main
+from cli_helpers import run, runs_json
 
 ROOT = Path(__file__).resolve().parents[2]
 DEV = str(ROOT / "examples" / "dev-ten-minutes.yaml")
@@ -22,19 +21,6 @@ NS = "http://www.garmin.com/xmlschemas/TrainingCenterDatabase/v2"
 
 def ago(days: int) -> str:
     return (TODAY - dt.timedelta(days=days)).isoformat()
-
-
-def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
-    code = main(list(args))
-    captured = capsys.readouterr()
-    return code, captured.out, captured.err
-
-
-def runs_json(capsys: pytest.CaptureFixture[str]) -> list[dict[str, object]]:
-    code, out, err = run(capsys, "runs", "list", "--format", "json")
-    assert code == 0, err
-    found: list[dict[str, object]] = json.loads(out)
-    return found
 
 
 @pytest.fixture(autouse=True)

@@ -7,17 +7,11 @@ from pathlib import Path
 
 import pytest
 
-from runlift.entrypoints.cli import main
+from cli_helpers import run
 
 ROOT = Path(__file__).resolve().parents[2]
 ANA = str(ROOT / "examples" / "ana-marathon.yaml")
 BEN = str(ROOT / "examples" / "ben-first-5k.yaml")
-
-
-def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
-    code = main(list(args))
-    captured = capsys.readouterr()
-    return code, captured.out, captured.err
 
 
 @pytest.fixture

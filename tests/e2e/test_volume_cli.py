@@ -8,15 +8,9 @@ from pathlib import Path
 
 import pytest
 
-from runlift.entrypoints.cli import main
+from cli_helpers import run
 
 ANA = str(Path(__file__).resolve().parents[2] / "examples" / "ana-marathon.yaml")
-
-
-def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
-    code = main(list(args))
-    captured = capsys.readouterr()
-    return code, captured.out, captured.err
 
 
 def test_volume_counts_sets_per_week_and_muscle_inside_the_window(

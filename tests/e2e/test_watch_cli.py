@@ -9,17 +9,11 @@ from typing import Any
 import pytest
 from garmin_fit_sdk import Decoder, Stream
 
-from runlift.entrypoints.cli import main
+from cli_helpers import run
 
 ROOT = Path(__file__).resolve().parents[2]
 ANA = str(ROOT / "examples" / "ana-marathon.yaml")
 DAY = "2026-11-17"
-
-
-def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
-    code = main(list(args))
-    captured = capsys.readouterr()
-    return code, captured.out, captured.err
 
 
 @pytest.fixture

@@ -18,8 +18,8 @@ from pathlib import Path
 
 import pytest
 
+from cli_helpers import run
 from runlift.config import get_settings
-from runlift.entrypoints.cli import main
 from runlift.services import store
 from runlift.services.athletes import resolve_athlete
 from runlift.services.ports import StoredSet
@@ -69,12 +69,6 @@ for n in range(1_000_000):
     training.log_sets(make_uow, library, None, day, entries, today, dt.datetime.now(dt.UTC))
     print(n, flush=True)
 """
-
-
-def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
-    code = main(list(args))
-    captured = capsys.readouterr()
-    return code, captured.out, captured.err
 
 
 def stored_sets() -> list[StoredSet]:

@@ -23,9 +23,9 @@ from typing import Any
 
 import pytest
 
+from cli_helpers import run
 from runlift.adapters.db.engine import make_engine, upgrade
 from runlift.config import get_settings
-from runlift.entrypoints.cli import main
 from runlift.services import store, transfer
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -36,12 +36,6 @@ BULK_SESSIONS = 2000
 SETS_PER_SESSION = 10
 SUSTAINED = 0.1  # a write lock held this long is the import transaction, not a schema check
 KILLS = 4
-
-
-def run(capsys: pytest.CaptureFixture[str], *args: str) -> tuple[int, str, str]:
-    code = main(list(args))
-    captured = capsys.readouterr()
-    return code, captured.out, captured.err
 
 
 def _bulk_sessions() -> list[dict[str, Any]]:
