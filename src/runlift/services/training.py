@@ -89,16 +89,19 @@ def _results(
     return results, test
 
 
+def planned_sessions(uow: UnitOfWork, athlete_id: int) -> list[PlannedSessionRecord]:
+    """Every session of the current plan: read once per unit of work, then searched in memory."""
+    plan = uow.plans.latest(athlete_id)
+    return uow.plans.sessions(plan.id) if plan is not None else []
+
+
 def _planned_item(
-    uow: UnitOfWork, athlete_id: int, exercise: str, day: dt.date
+    records: list[PlannedSessionRecord], exercise: str, day: dt.date
 ) -> tuple[PlannedSessionRecord, dict[str, Any], str] | None:
     """The plan's prescription of `exercise` on `day`, else the next one, else the last one."""
-    plan = uow.plans.latest(athlete_id)
-    if plan is None:
-        return None
     found = [
         (record, item, block["kind"])
-        for record in uow.plans.sessions(plan.id)
+        for record in records
         for block in record.session["blocks"]
         for item in block["items"]
         if item["exercise"] == exercise
@@ -116,12 +119,17 @@ def target_for(
     exercise: Exercise,
     day: dt.date,
     include_day: bool,
+    plan: list[PlannedSessionRecord] | None = None,
 ) -> Decision:
-    """The target for `exercise` on `day` from the plan's prescription and the log before it."""
+    """The target for `exercise` on `day` from the plan's prescription and the log before it.
+
+    `plan` is the current plan's sessions when the caller already has them.
+    """
     before = day + dt.timedelta(days=1) if include_day else day
     logged = uow.logs.recent_sets(athlete_id, exercise.slug, HISTORY_DAYS)
     history, test_set = _results(logged, before)
-    planned = _planned_item(uow, athlete_id, exercise.slug, day)
+    records = plan if plan is not None else planned_sessions(uow, athlete_id)
+    planned = _planned_item(records, exercise.slug, day)
     last = history[-1].target if history else None
     if planned is not None:
         record, item, _block = planned
@@ -167,8 +175,8 @@ def day_view(make_uow: UowFactory, library: Library, name: str | None, day: dt.d
     """The planned sessions of a day with concrete targets for the trained items."""
     with make_uow() as uow:
         athlete = resolve_athlete(uow, name)
-        plan = uow.plans.latest(athlete.id)
-        records = uow.plans.sessions_on(plan.id, day) if plan else []
+        everything = planned_sessions(uow, athlete.id)
+        records = [r for r in everything if r.date == day]
         sessions = []
         for record in records:
             targets = []
@@ -177,13 +185,14 @@ def day_view(make_uow: UowFactory, library: Library, name: str | None, day: dt.d
                     decision = None
                     if block["kind"] in PROGRESSED_BLOCKS:
                         exercise = library.catalogue.get(item["exercise"])
-                        decision = target_for(uow, library, athlete.id, exercise, day, False)
+                        decision = target_for(
+                            uow, library, athlete.id, exercise, day, False, everything
+                        )
                     targets.append(ItemTarget(block["kind"], item, decision))
             sessions.append((record, targets))
         upcoming = None
-        if not sessions and plan is not None:
-            later = [r for r in uow.plans.sessions(plan.id) if r.date > day]
-            upcoming = later[0] if later else None
+        if not sessions:
+            upcoming = next((r for r in everything if r.date > day), None)
         return DayView(athlete.name, day, sessions, upcoming)
 
 
@@ -238,10 +247,13 @@ def log_sets(
             )
         )
         recorded = []
+        everything = planned_sessions(uow, athlete.id)
         for entry, exercise in zip(entries, exercises, strict=True):
             target = None
             if not entry.test:
-                target = target_for(uow, library, athlete.id, exercise, day, False).target
+                target = target_for(
+                    uow, library, athlete.id, exercise, day, False, everything
+                ).target
             number = entry.set_number or uow.logs.next_set_number(session_id, exercise.slug)
             try:
                 logged = LoggedSet(
