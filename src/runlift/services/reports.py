@@ -7,11 +7,14 @@ from collections import defaultdict
 from dataclasses import dataclass
 
 from runlift.adapters.catalogue_loader import Library
-from runlift.domain.progression import Load, Target, epley
+from runlift.domain.progression import Load, Target
+from runlift.domain.records import ExerciseRecords, personal_records
 from runlift.domain.vocab import Units
 from runlift.services.athletes import UowFactory, profile_from_text, resolve_athlete
 from runlift.services.catalogue import get_exercise
 from runlift.services.ports import AthleteRecord
+
+__all__ = ["ExerciseRecords", "HistoryRow", "Trend", "WeekVolume"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -37,36 +40,6 @@ class Trend:
     exercise: str
     units: Units
     points: list[tuple[dt.date, float]]
-
-
-@dataclass(frozen=True, slots=True)
-class E1rmRecord:
-    """The best estimated 1RM and the set that gave it."""
-
-    e1rm: Load
-    date: dt.date
-    set_number: int
-    reps: int
-    load: Load
-
-
-@dataclass(frozen=True, slots=True)
-class RepsRecord:
-    """The most reps in one set at a load as entered (None: bodyweight), first reached on date."""
-
-    load: Load | None
-    reps: int
-    date: dt.date
-
-
-@dataclass(frozen=True, slots=True)
-class ExerciseRecords:
-    """Personal records for one exercise."""
-
-    exercise: str
-    e1rm: E1rmRecord | None
-    reps_at: list[RepsRecord]
-    longest_hold: tuple[int, dt.date] | None
 
 
 @dataclass(frozen=True, slots=True)
@@ -128,35 +101,7 @@ def records(make_uow: UowFactory, name: str | None) -> tuple[Units, list[Exercis
         athlete = resolve_athlete(uow, name)
         units = athlete_units(athlete)
         stored = uow.logs.sets(athlete.id)
-    e1rm: dict[str, E1rmRecord] = {}
-    reps_at: dict[str, dict[tuple[float, str] | None, RepsRecord]] = {}
-    holds: dict[str, tuple[int, dt.date]] = {}
-    for s in stored:
-        logged, slug = s.logged, s.logged.exercise
-        reps_at.setdefault(slug, {})
-        if logged.reps is not None and logged.load is not None and logged.load.value > 0:
-            estimate = epley(logged.load.to(units).value, logged.reps)
-            if estimate is not None and (slug not in e1rm or estimate > e1rm[slug].e1rm.value):
-                e1rm[slug] = E1rmRecord(
-                    Load(estimate, units), s.date, logged.set_number, logged.reps, logged.load
-                )
-        if logged.reps:
-            key = None if logged.load is None else (logged.load.value, logged.load.unit.value)
-            known = reps_at[slug].get(key)
-            if known is None or logged.reps > known.reps:
-                reps_at[slug][key] = RepsRecord(logged.load, logged.reps, s.date)
-        if logged.seconds is not None and (slug not in holds or logged.seconds > holds[slug][0]):
-            holds[slug] = (logged.seconds, s.date)
-
-    def weight(record: RepsRecord) -> float:
-        return -1.0 if record.load is None else record.load.to(units).value
-
-    return units, [
-        ExerciseRecords(
-            slug, e1rm.get(slug), sorted(reps_at[slug].values(), key=weight), holds.get(slug)
-        )
-        for slug in sorted(reps_at)
-    ]
+    return units, personal_records(((s.date, s.logged) for s in stored), units)
 
 
 def weekly_volume(
