@@ -7,7 +7,6 @@ from pathlib import Path
 
 import typer
 
-from runlift.adapters.fit_export import session_to_fit, workout_steps
 from runlift.config import get_settings
 from runlift.entrypoints.cli_plan import parse_date
 from runlift.entrypoints.cli_reports import write_atomic
@@ -47,6 +46,11 @@ def watch(
     record = view.sessions[0][0]
     session = record.session | {"date": record.date.isoformat(), "title": record.title}
     names = {exercise.slug: exercise.name for exercise in library.catalogue}
+    from runlift.adapters.fit_export import (  # fit-tool is slow to load
+        session_to_fit,
+        workout_steps,
+    )
+
     data = session_to_fit(session, names)
     write_atomic(output, data, "--output")
     steps = len(workout_steps(session, names))

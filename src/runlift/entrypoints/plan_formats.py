@@ -7,7 +7,6 @@ import io
 from rich.console import Console
 from rich.table import Table
 
-from runlift.adapters.ics_export import plan_to_ics
 from runlift.adapters.plan_json import plan_to_dict
 from runlift.domain.exercise import Catalogue
 from runlift.domain.plan import Item, Plan, Session
@@ -24,6 +23,8 @@ def render_plan(plan: Plan, fmt: str, catalogue: Catalogue) -> str:
     if fmt == "md":
         return plan_to_markdown(plan, catalogue)
     if fmt == "ics":
+        from runlift.adapters.ics_export import plan_to_ics  # icalendar only when asked for
+
         return plan_to_ics(plan, catalogue)
     return plan_to_table(plan, catalogue)
 

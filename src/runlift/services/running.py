@@ -6,9 +6,6 @@ import datetime as dt
 from dataclasses import dataclass, replace
 from pathlib import Path
 
-from runlift.adapters.fit_activity import FitActivityError, read_fit_runs
-from runlift.adapters.gpx_file import GpxFileError, read_gpx_runs
-from runlift.adapters.tcx_file import TcxFileError, read_tcx_runs
 from runlift.domain.load import (
     RunEntry,
     Spike,
@@ -106,6 +103,8 @@ def import_gpx(
     make_uow: UowFactory, name: str | None, path: Path, today: dt.date, now: dt.datetime
 ) -> ImportCount:
     """Store every track of a GPX file as a run, all or nothing; known tracks are skipped."""
+    from runlift.adapters.gpx_file import GpxFileError, read_gpx_runs  # only when importing
+
     try:
         found = read_gpx_runs(path)
     except GpxFileError as exc:
@@ -141,6 +140,10 @@ def file_format(path: Path) -> str:
 
 def _read_runs(path: Path, source: str) -> list[tuple[str, RunEntry, str]]:
     """(label, run, client id) for every run in the file, or BadInput naming the file."""
+    # The file readers pull in fit-tool and XML parsing: load them only when importing.
+    from runlift.adapters.fit_activity import FitActivityError, read_fit_runs
+    from runlift.adapters.tcx_file import TcxFileError, read_tcx_runs
+
     try:
         if source == TCX:
             return [(f"activity {r.activity}", r.run, r.client_id) for r in read_tcx_runs(path)]
