@@ -34,6 +34,7 @@ EXERCISE_FIELDS = {
     "unilateral": bool,
     "lower_body": bool,
     "level": str,
+    "max_intensity": str,
     "impact": str,
     "injuries": list,
     "default": dict,
@@ -118,6 +119,7 @@ def test_list_json_has_every_design_field(all_exercises: list[dict[str, Any]]) -
             assert field in exercise, (exercise.get("slug"), field)
             assert isinstance(exercise[field], kind), (exercise["slug"], field)
         assert set(exercise["default"]) >= DEFAULT_FIELDS, exercise["slug"]
+        assert exercise["max_intensity"] in {"heavy", "moderate", "light"}, exercise["slug"]
         dose = exercise["default"]
         assert isinstance(dose["sets"], int) and dose["sets"] >= 1
         assert dose["reps"] is None or (
@@ -249,6 +251,7 @@ def test_show_json_matches_the_list_entry(
     shown = run_json(capsys, "exercises", "show", "goblet-squat", "--format", "json")
     assert shown == next(e for e in all_exercises if e["slug"] == "goblet-squat")
     assert shown["name"] == "Goblet squat"
+    assert shown["max_intensity"] == "heavy"
     assert len(shown["steps"]) >= 3 and shown["sources"]
 
 
@@ -259,6 +262,7 @@ def test_show_text(capsys: pytest.CaptureFixture[str]) -> None:
     assert "How to do it:" in out
     assert "  1. " in out and "  3. " in out
     assert "Sources:" in out
+    assert "max intensity: heavy" in out
     code, explicit, _ = run(capsys, "exercises", "show", "goblet-squat", "--format", "text")
     assert code == 0 and explicit == out
 

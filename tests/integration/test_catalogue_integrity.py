@@ -14,6 +14,7 @@ from typing import Any
 import pytest
 import yaml
 
+from runlift.adapters import catalogue_loader
 from runlift.adapters.catalogue_loader import (
     CatalogueError,
     Library,
@@ -30,6 +31,7 @@ from runlift.domain.vocab import (
     Impact,
     Injury,
     Level,
+    MaxIntensity,
     MuscleGroup,
     Pattern,
 )
@@ -201,6 +203,109 @@ def test_easier_and_harder_are_symmetric() -> None:
             if slug not in RAW_EXERCISES.get(other, {}).get("harder", []):
                 asymmetric.append(f"{slug}.easier has {other} but {other}.harder lacks {slug}")
     assert not asymmetric, asymmetric
+
+
+# --- max_intensity: the heaviest prescription an exercise can carry --------------------------
+
+LOADABLE = {"dumbbell", "kettlebell", "barbell", "leg_press", "cable_machine", "weight_plate"}
+ALWAYS_LIGHT = {"plyometric", "core", "mobility", "stretch", "foam_roll", "warmup", "cardio"}
+
+
+def test_every_exercise_has_a_known_max_intensity() -> None:
+    known = {m.value for m in MaxIntensity}
+    problems = [
+        f"{slug}: max_intensity {data.get('max_intensity')!r}"
+        for slug, data in RAW_EXERCISES.items()
+        if data.get("max_intensity") not in known
+    ]
+    assert not problems, problems
+
+
+def test_heavy_only_for_loadable_strength_exercises() -> None:
+    problems = []
+    for slug, data in RAW_EXERCISES.items():
+        if data["max_intensity"] != "heavy":
+            continue
+        kit = {item for option in data["equipment_options"] for item in option}
+        if data["category"] != "strength":
+            problems.append(f"{slug}: heavy but category {data['category']}")
+        if not kit & (LOADABLE | {"pull_up_bar"}):
+            problems.append(f"{slug}: heavy without a loadable option or a pull-up bar")
+    assert not problems, problems
+
+
+def test_non_strength_categories_are_light() -> None:
+    problems = [
+        f"{slug}: {data['category']} is {data['max_intensity']}"
+        for slug, data in RAW_EXERCISES.items()
+        if data["category"] in ALWAYS_LIGHT and data["max_intensity"] != "light"
+    ]
+    assert not problems, problems
+
+
+@pytest.mark.parametrize(
+    ("slug", "expected"),
+    [
+        ("back-squat", "heavy"),
+        ("deadlift", "heavy"),
+        ("romanian-deadlift", "heavy"),
+        ("goblet-squat", "heavy"),
+        ("bulgarian-split-squat", "heavy"),
+        ("hip-thrust", "heavy"),
+        ("seated-calf-raise", "heavy"),
+        ("single-leg-calf-raise", "heavy"),
+        ("pull-up", "heavy"),
+        ("single-leg-romanian-deadlift", "moderate"),
+        ("overhead-lunge", "moderate"),
+        ("kettlebell-swing", "moderate"),
+        ("pistol-squat", "moderate"),
+        ("step-up", "moderate"),
+        ("nordic-hamstring-curl", "moderate"),
+        ("eccentric-step-down", "moderate"),
+        ("bent-knee-calf-raise", "moderate"),
+        ("air-squat", "light"),
+        ("clamshell", "light"),
+        ("plank", "light"),
+        ("box-jump", "light"),
+        ("couch-stretch", "light"),
+        ("foam-roll-quads", "light"),
+    ],
+)
+def test_key_exercises_have_the_expected_max_intensity(
+    library: Library, slug: str, expected: str
+) -> None:
+    assert RAW_EXERCISES[slug]["max_intensity"] == expected
+    assert library.catalogue.get(slug).max_intensity is MaxIntensity(expected)
+
+
+def test_max_intensity_is_required(tmp_path: Path) -> None:
+    data = _goblet()
+    del data["max_intensity"]
+    path = _write(tmp_path / "goblet-squat.yaml", data)
+    with pytest.raises(CatalogueError, match=r"goblet-squat\.yaml.*max_intensity"):
+        parse_exercise(path)
+
+
+def test_unknown_max_intensity_is_refused(tmp_path: Path) -> None:
+    path = _write(tmp_path / "goblet-squat.yaml", _goblet() | {"max_intensity": "maximal"})
+    with pytest.raises(CatalogueError, match=r"goblet-squat\.yaml.*max_intensity"):
+        parse_exercise(path)
+
+
+def test_cached_load_keeps_max_intensity(tmp_path: Path) -> None:
+    fresh = load_library(ROOT, cache_dir=tmp_path)
+    cached = load_library(ROOT, cache_dir=tmp_path)
+    assert list(tmp_path.glob("catalogue-*.pickle"))
+    assert {e.slug: e.max_intensity for e in cached.catalogue} == {
+        e.slug: e.max_intensity for e in fresh.catalogue
+    }
+
+
+def test_cache_key_depends_on_the_cache_format(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A cache written before a format bump (such as adding max_intensity) is never read."""
+    before = catalogue_loader._fingerprint(EXERCISE_FILES)
+    monkeypatch.setattr(catalogue_loader, "_CACHE_FORMAT", catalogue_loader._CACHE_FORMAT - 1)
+    assert catalogue_loader._fingerprint(EXERCISE_FILES) != before
 
 
 # --- the loader rejects bad files, naming them ----------------------------------------------

@@ -7,6 +7,7 @@ import inspect
 from pathlib import Path
 
 import pytest
+import training_plans as plans
 from fakes import FakeAthletes, FakeLogs, FakePlans, FakeStore
 
 from runlift.adapters.catalogue_loader import Library, load_library
@@ -197,67 +198,85 @@ def test_log_sets_is_idempotent_on_client_ids(store: FakeStore, library: Library
 
 
 # Progression through the services ------------------------------------------------------------
+# On a hand-made plan (forward lunge 3 x 4-6 with dumbbells every Tuesday, week 4 a deload), so
+# these pin the progression rules and not the exercises the plan builder happens to pick.
+
+LUNGE_PLAN = plans.weekly({1: [plans.item(LUNGE, kit=["dumbbell"], reps=(4, 6))]})
+
+
+@pytest.fixture
+def tess(library: Library) -> FakeStore:
+    return plans.store(plans.profile(), LUNGE_PLAN)
+
+
+def tue(week: int) -> dt.date:
+    return plans.tuesday(week)
 
 
 def test_next_for_adds_one_load_step_after_two_top_of_range_sessions(
-    store: FakeStore, library: Library
+    tess: FakeStore, library: Library
 ) -> None:
     step = RULES.step(Equipment.DUMBBELL, KG)
-    log(store, library, TUESDAYS[0], lunges(6, 16))
-    first = training.next_for(store, library, None, LUNGE, TUESDAYS[0])
+    plans.log(tess, library, tue(1), lunges(6, 16))
+    first = training.next_for(tess, library, None, LUNGE, tue(1))
     assert first.target.load == Load(16, KG)  # one session at the top is not enough
     assert first.target.reps == (4, 6)
-    log(store, library, TUESDAYS[1], lunges(6, 16))
-    second = training.next_for(store, library, None, LUNGE, TUESDAYS[1])
+    plans.log(tess, library, tue(2), lunges(6, 16))
+    second = training.next_for(tess, library, None, LUNGE, tue(2))
     assert second.rule == "progression"
     assert second.target.load == Load(16 + step, KG) == Load(18, KG)
     assert second.target.reps == (4, 6)
     assert second.target.sets == 3
     # One top session at the new load does not earn another step yet.
-    log(store, library, TUESDAYS[2], lunges(6, 18))
-    assert training.next_for(store, library, None, LUNGE, TUESDAYS[2]).target.load == Load(18, KG)
+    plans.log(tess, library, tue(3), lunges(6, 18))
+    assert _lunge_decision(tess, library, tue(5)).target.load == Load(18, KG)
+    # Next time is the deload week: lighter than 18 kg, and its sets will not count.
+    deload = training.next_for(tess, library, None, LUNGE, tue(3))
+    assert deload.rule == "deload" and deload.target.load == Load(16, KG)
 
 
 def test_next_for_repeats_the_load_when_a_set_falls_short_or_rir_drops(
-    store: FakeStore, library: Library
+    tess: FakeStore, library: Library
 ) -> None:
-    log(store, library, TUESDAYS[0], lunges(6, 16))
-    log(store, library, TUESDAYS[1], lunges(6, 16, rir=0))  # top of the range, but at RIR 0
-    decision = training.next_for(store, library, None, LUNGE, TUESDAYS[1])
+    plans.log(tess, library, tue(1), lunges(6, 16))
+    plans.log(tess, library, tue(2), lunges(6, 16, rir=0))  # top of the range, but at RIR 0
+    decision = training.next_for(tess, library, None, LUNGE, tue(2))
     assert decision.target.load == Load(16, KG)
     assert "RIR" in decision.reason
 
 
-def test_two_failed_sessions_take_load_off(store: FakeStore, library: Library) -> None:
-    log(store, library, TUESDAYS[0], lunges(6, 20))
-    log(store, library, TUESDAYS[1], lunges(3, 20))
-    log(store, library, TUESDAYS[2], lunges(2, 20))
-    decision = training.next_for(store, library, None, LUNGE, TUESDAYS[2])
-    expected = Load(20 * (1 - RULES.reset_fraction), KG).round_down(2.0)
+def test_two_failed_sessions_take_load_off(tess: FakeStore, library: Library) -> None:
+    plans.log(tess, library, tue(1), lunges(6, 20))
+    plans.log(tess, library, tue(2), lunges(3, 20))
+    plans.log(tess, library, tue(3), lunges(2, 20))
+    decision = training.next_for(tess, library, None, LUNGE, tue(3))
+    expected = Load(20 * (1 - RULES.reset_fraction), KG).round_nearest(2.0)
     assert decision.target.load == expected == Load(18, KG)
 
 
-def test_a_deload_week_target_is_lighter(store: FakeStore, library: Library) -> None:
-    log(store, library, TUESDAYS[0], lunges(5, 20))
-    log(store, library, TUESDAYS[1], lunges(5, 20))
-    normal = _lunge_decision(store, library, TUESDAYS[2])
-    deload = _lunge_decision(store, library, TUESDAYS[3])
-    after = _lunge_decision(store, library, TUESDAYS[4])
+def test_a_deload_week_target_is_lighter(tess: FakeStore, library: Library) -> None:
+    plans.log(tess, library, tue(1), lunges(5, 20))
+    plans.log(tess, library, tue(2), lunges(5, 20))
+    normal = _lunge_decision(tess, library, tue(3))
+    deload = _lunge_decision(tess, library, tue(4))
+    after = _lunge_decision(tess, library, tue(5))
     assert normal.rule == "progression" and deload.rule == "deload"
     assert normal.target.load == after.target.load == Load(20, KG)
     assert deload.target.load is not None and deload.target.load.value < 20
     assert deload.target.load.value >= 20 * (1 - 0.2)  # 10-20% lighter
     assert deload.target.sets < normal.target.sets
+    assert normal.target.rir is not None
     assert deload.target.rir == normal.target.rir + RULES.deload_rir
     assert deload.target.reps == normal.target.reps and deload.target.variant == LUNGE
+    assert not deload.target.counts and normal.target.counts
 
 
 def test_a_deload_week_cuts_sets_by_40_to_50_percent_once(
-    store: FakeStore, library: Library
+    tess: FakeStore, library: Library
 ) -> None:
-    log(store, library, TUESDAYS[0], lunges(5, 20))
-    normal = _lunge_decision(store, library, TUESDAYS[2])
-    deload = _lunge_decision(store, library, TUESDAYS[3])
+    plans.log(tess, library, tue(1), lunges(5, 20))
+    normal = _lunge_decision(tess, library, tue(3))
+    deload = _lunge_decision(tess, library, tue(4))
     assert 0.5 * normal.target.sets <= deload.target.sets <= 0.6 * normal.target.sets + 0.5
 
 

@@ -18,7 +18,9 @@ from runlift.adapters.catalogue_schema import ExerciseModel, ProgramModel
 from runlift.domain.exercise import Catalogue, DefaultDose, Exercise, normalise_name
 from runlift.domain.program import Program, ProgramBlock, ProgramItem
 
-_CACHE_FORMAT = 1
+# Bump whenever Exercise, Program or Library gain or change fields, so an old pickle is never
+# served (2: Exercise.max_intensity).
+_CACHE_FORMAT = 2
 
 
 class CatalogueError(ValueError):
@@ -105,6 +107,7 @@ def _exercise(m: ExerciseModel) -> Exercise:
         sources=tuple(m.sources),
         status=m.status,
         replaced_by=m.replaced_by,
+        max_intensity=m.max_intensity,
     )
 
 

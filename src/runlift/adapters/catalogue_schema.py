@@ -15,6 +15,7 @@ from runlift.domain.vocab import (
     Impact,
     Injury,
     Level,
+    MaxIntensity,
     MuscleGroup,
     Pattern,
     Status,
@@ -67,6 +68,7 @@ class ExerciseModel(Strict):
     unilateral: bool
     lower_body: bool
     level: Level
+    max_intensity: MaxIntensity
     impact: Impact
     injuries: list[Injury] = []
     default: DefaultDoseModel

@@ -24,7 +24,7 @@ class TargetDoc(_Strict):
     reps: tuple[int, int] | None
     seconds: int | None
     load: LoadDoc | None
-    rir: int
+    rir: int | None = None
 
 
 class SetDoc(_Strict):

@@ -27,6 +27,7 @@ def _description(session: Session, catalogue: Catalogue) -> str:
         for item in block.items:
             amount = f"{item.reps[0]}-{item.reps[1]} reps" if item.reps else f"{item.seconds} s"
             side = " per side" if item.per_side else ""
+            side += f", tempo {item.tempo}" if item.tempo else ""
             lines.append(
                 f"- {catalogue.get(item.exercise).name}: {item.sets} x {amount}{side}, "
                 f"rest {item.rest_seconds} s, {item.intensity}"

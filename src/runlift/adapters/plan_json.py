@@ -18,6 +18,7 @@ def _item(item: Item) -> dict[str, Any]:
         "per_side": item.per_side,
         "rest_seconds": item.rest_seconds,
         "intensity": item.intensity,
+        "tempo": item.tempo,
     }
 
 
@@ -27,7 +28,8 @@ def session_to_dict(session: Session) -> dict[str, Any]:
         "date": session.date.isoformat(),
         "day": session.day.value,
         "title": session.title,
-        "kind": session.kind,
+        "kind": session.kind.value,
+        "counts_for_progression": session.counts_for_progression,
         "estimated_minutes": session.estimated_minutes,
         "blocks": [
             {"kind": b.kind.value, "items": [_item(i) for i in b.items]} for b in session.blocks

@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
-from typing import Any
+from typing import Annotated, Any
 
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+OwnedLoad = Annotated[float, Field(gt=0, allow_inf_nan=False)]
 
 
 class ProfileFileError(ValueError):
@@ -45,6 +47,9 @@ class ProfileIn(_Strict):
     runs: dict[str, str]
     injuries: list[str] = []
     deload: str = "standard"
+    age: int | None = Field(default=None, ge=10, le=100)
+    lifting: str | None = None
+    weights: dict[str, list[OwnedLoad]] = {}
 
 
 def _message(error: ValidationError) -> tuple[str, str]:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Mapping
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from datetime import date
 
 from runlift.domain.vocab import (
@@ -11,6 +11,7 @@ from runlift.domain.vocab import (
     Equipment,
     Injury,
     Level,
+    Lifting,
     RaceDistance,
     RunType,
     Style,
@@ -18,6 +19,7 @@ from runlift.domain.vocab import (
 )
 
 LB_PER_KG = 1 / 0.45359237  # pounds in a kilogram, from the exact definition of the pound
+MASTERS_AGE = 50
 HARD_RUNS = frozenset({RunType.INTERVALS, RunType.TEMPO, RunType.HILLS, RunType.RACE})
 SHORT_RACES = frozenset({RaceDistance.K5, RaceDistance.K10})
 
@@ -59,6 +61,21 @@ class Profile:
     race: Race | None = None
     injuries: tuple[Injury, ...] = ()
     deload_style: str = "standard"
+    age: int | None = None
+    lifting: Lifting | None = None
+    weights: Mapping[Equipment, tuple[float, ...]] = field(default_factory=dict)
+
+    @property
+    def masters(self) -> bool:
+        """Runners of 50 and over recover more slowly: shorter deload cycle, later jumps."""
+        return self.age is not None and self.age >= MASTERS_AGE
+
+    @property
+    def lifting_history(self) -> Lifting:
+        """Lifting experience, defaulting to none for beginners and some for everyone else."""
+        if self.lifting is not None:
+            return self.lifting
+        return Lifting.NONE if self.level is Level.BEGINNER else Lifting.SOME
 
     @property
     def body_mass_kg(self) -> float | None:

@@ -9,22 +9,36 @@ from itertools import groupby
 
 from runlift.domain.athlete import SHORT_RACES, Profile
 from runlift.domain.exercise import Catalogue
+from runlift.domain.menus import (
+    Pools,
+    Templates,
+    build_pools,
+    build_templates,
+    jumps_for_week,
+    max_contacts,
+    protocol_choices,
+    protocol_slugs,
+    protocols,
+    ramp_weeks,
+    with_stages,
+)
 from runlift.domain.periodize import Phase, WeekFrame, periodize
 from runlift.domain.plan import Plan, PlannedRun, Session, Week
 from runlift.domain.prescribe import DoseContext
 from runlift.domain.protein import protein_target
-from runlift.domain.schedule import day_of, place_sessions
-from runlift.domain.select import (
-    CORE_TARGETS,
-    TARGETS,
-    Choice,
-    Objective,
-    candidates,
-    greedy,
-    injury_first,
+from runlift.domain.protocols import CALVES
+from runlift.domain.rehab import (
+    REHAB_PHASES,
+    Need,
+    allowed_rehab_day,
+    rehab_days,
+    rehab_session,
+    week_days,
 )
-from runlift.domain.session import Menu, assemble, lighten
-from runlift.domain.vocab import Category, Injury, Level, RunType, Style
+from runlift.domain.schedule import day_of, place_sessions
+from runlift.domain.session import assemble, lighten
+from runlift.domain.spine import heavy_ok
+from runlift.domain.vocab import Level, RunType, SessionKind, Style
 from runlift.domain.why import explain
 
 PHASE_CAP = {
@@ -36,19 +50,7 @@ PHASE_CAP = {
     Phase.RACE: 1,
     Phase.RECOVERY: 2,
 }
-CARDIO_PREFERENCE = ("easy-jog", "jumping-jack", "jump-rope")
-COOLDOWN_PREFERENCE = ("couch-stretch", "calf-stretch", "kneeling-hip-flexor-stretch")
 ACTIVATION_MINUTES = 25
-MAIN_LIMIT = {Phase.BASE: 5, Phase.GENERAL: 5, Phase.BUILD: 4, Phase.PEAK: 3, Phase.TAPER: 3}
-ACTIVATION_MAIN_LIMIT = 3
-
-
-@dataclass(frozen=True, slots=True)
-class Templates:
-    """The sessions of one phase: A, B, C... reused every week so the lifts can progress."""
-
-    strength: tuple[Menu, ...]
-    activation: Menu
 
 
 def sessions_for(phase: Phase, level: Level, asked: int) -> int:
@@ -63,131 +65,6 @@ def heavy_free_days(profile: Profile) -> int:
     """Days before the race with no loaded lower-body work (rule: taper)."""
     race = profile.dated_race
     return 5 if race is not None and race.distance in SHORT_RACES else 7
-
-
-def _prefer(choices: list[Choice], order: tuple[str, ...]) -> tuple[Choice, ...]:
-    rank = {slug: i for i, slug in enumerate(order)}
-    return tuple(
-        sorted(choices, key=lambda c: (rank.get(c.exercise.slug, len(rank)), c.exercise.slug))
-    )
-
-
-def _rotate(items: list[Choice], offset: int) -> tuple[Choice, ...]:
-    if not items:
-        return ()
-    k = offset % len(items)
-    return tuple(items[k:] + items[:k])
-
-
-@dataclass(frozen=True, slots=True)
-class Pools:
-    """Every exercise the runner can do, by role: computed once per plan."""
-
-    main: list[Choice]
-    core: list[Choice]
-    plyo: list[Choice]
-    cardio: tuple[Choice, ...]
-    drills: list[Choice]
-    foam: list[Choice]
-    cooldown: tuple[Choice, ...]
-    activation: Menu
-
-
-def gentle(choice: Choice) -> bool:
-    """Race-week and recovery work: beginner-level moves only, nothing that leaves soreness."""
-    return choice.exercise.level is Level.BEGINNER
-
-
-def build_pools(profile: Profile, catalogue: Catalogue) -> Pools:
-    """Hard constraints applied once: kit, level, impact, jumps only when appropriate."""
-    pool = catalogue.active()
-    kit, lvl = profile.equipment, profile.level
-
-    def of(*categories: Category, **options: bool) -> list[Choice]:
-        return candidates(pool, kit, lvl, frozenset(categories), **options)
-
-    jumps_ok = lvl is not Level.BEGINNER and Injury.BONE_STRESS not in profile.injuries
-    cardio = _prefer(of(Category.CARDIO), CARDIO_PREFERENCE)
-    drills = of(Category.WARMUP, Category.MOBILITY)
-    core = of(Category.CORE)
-    activation_objective = Objective(TARGETS, lvl, profile.injuries, reward_load=False)
-    core_objective = Objective(CORE_TARGETS, lvl, (), want_unilateral=False, reward_load=False)
-    activation = Menu(
-        cardio=cardio,
-        drills=tuple(drills),
-        foam=(),
-        plyo=(),
-        main=tuple(
-            greedy(
-                [c for c in of(Category.STRENGTH, unloaded_lower_body=True) if gentle(c)],
-                activation_objective,
-                ACTIVATION_MAIN_LIMIT,
-            )
-        ),
-        core=tuple(greedy(core, core_objective, 1)),
-        cooldown=(),
-    )
-    return Pools(
-        main=of(Category.STRENGTH),
-        core=core,
-        plyo=of(Category.PLYOMETRIC, allow_high_impact=True) if jumps_ok else [],
-        cardio=cardio,
-        drills=drills,
-        foam=of(Category.FOAM_ROLL),
-        cooldown=_prefer(of(Category.STRETCH), COOLDOWN_PREFERENCE),
-        activation=activation,
-    )
-
-
-def build_templates(
-    profile: Profile,
-    pools: Pools,
-    phase: Phase,
-    count: int,
-    used_last: frozenset[str],
-    offset: int,
-) -> Templates:
-    """Choose the exercises of each session of a phase by greedy weighted coverage."""
-    menus: list[Menu] = []
-    used: set[str] = set()
-    served: set[Injury] = set()
-    for index in range(max(1, count)):
-        focus = tuple(i for i in profile.injuries if i not in served) or profile.injuries
-        objective = Objective(
-            TARGETS,
-            profile.level,
-            focus,
-            used_this_phase=frozenset(used),
-            used_last_phase=used_last,
-        )
-        picked = greedy(pools.main, objective, MAIN_LIMIT.get(phase, ACTIVATION_MAIN_LIMIT))
-        main = injury_first(picked, focus)
-        served |= {i for c in main for i in c.exercise.injuries}
-        focus = tuple(i for i in profile.injuries if i not in served) or profile.injuries
-        core_objective = Objective(
-            CORE_TARGETS,
-            profile.level,
-            focus,
-            want_unilateral=False,
-            reward_load=False,
-            used_this_phase=frozenset(used),
-            used_last_phase=used_last,
-        )
-        core = greedy(pools.core, core_objective, 2)
-        served |= {i for c in core for i in c.exercise.injuries}
-        used |= {c.exercise.slug for c in (*main, *core)}
-        menus.append(
-            Menu(
-                cardio=_rotate(list(pools.cardio), index),
-                drills=_rotate(pools.drills, offset + index * 2),
-                foam=_rotate(pools.foam, index * 2),
-                plyo=_rotate(pools.plyo, offset + index * 2)[:2],
-                main=tuple(main),
-                core=tuple(core),
-                cooldown=pools.cooldown,
-            )
-        )
-    return Templates(tuple(menus), pools.activation)
 
 
 def run_calendar(profile: Profile) -> Callable[[date], RunType | None]:
@@ -213,7 +90,9 @@ def build_plan(
     recovery_weeks: int = 0,
 ) -> Plan:
     """The whole plan; pure and deterministic: same profile, same plan."""
-    frames = periodize(start, profile.level, profile.race, weeks, recovery_weeks)
+    frames = periodize(
+        start, profile.level, profile.race, weeks, recovery_weeks, masters=profile.masters
+    )
     run_on = run_calendar(profile)
     race = profile.dated_race
     latest_allowed = race.date - timedelta(days=3) if race and race.date else None
@@ -224,40 +103,42 @@ def build_plan(
         phase_frames = list(group)
         count = sessions_for(phase, profile.level, profile.strength.sessions_per_week)
         templates = build_templates(profile, pools, phase, count, used_last, phase_index)
-        used_last = frozenset(
-            c.exercise.slug for menu in templates.strength for c in (*menu.main, *menu.core)
-        )
+        used_last = frozenset(c.exercise.slug for menu in templates.strength for c in menu.main)
         for frame in phase_frames:
-            plan_weeks.append(
-                _week(profile, frame, templates, count, start, latest_allowed, run_on, catalogue)
-            )
-    notes = _plan_notes(profile)
+            context = WeekContext(profile, frame, templates, pools, start, run_on, catalogue)
+            plan_weeks.append(_week(context, count, latest_allowed))
     return Plan(
         athlete=profile.name,
         start=start,
         race=race,
         weeks=tuple(plan_weeks),
         protein=protein_target(profile.body_mass_kg),
-        notes=notes,
+        notes=_plan_notes(profile, pools),
     )
 
 
-def _week(
-    profile: Profile,
-    frame: WeekFrame,
-    templates: Templates,
-    count: int,
-    start: date,
-    latest_allowed: date | None,
-    run_on: Callable[[date], RunType | None],
-    catalogue: Catalogue,
-) -> Week:
-    earliest = max(frame.start, start)
+@dataclass(frozen=True, slots=True)
+class WeekContext:
+    """Everything one week is built from."""
+
+    profile: Profile
+    frame: WeekFrame
+    templates: Templates
+    pools: Pools
+    start: date
+    run_on: Callable[[date], RunType | None]
+    catalogue: Catalogue
+
+
+def _week(w: WeekContext, count: int, latest_allowed: date | None) -> Week:
+    profile, frame, templates = w.profile, w.frame, w.templates
+    earliest = max(frame.start, w.start)
     latest = frame.end if latest_allowed is None else min(frame.end, latest_allowed)
     placement = place_sessions(
-        frame.start, count, run_on, profile.strength.preferred_days, earliest, latest
+        frame.start, count, w.run_on, profile.strength.preferred_days, earliest, latest
     )
     race = profile.dated_race
+    ramp = ramp_weeks(profile)
     sessions = []
     for k, day in enumerate(placement.days):
         days_to_race = (race.date - day).days if race and race.date else None
@@ -267,50 +148,113 @@ def _week(
         menu = (
             templates.activation if activation else templates.strength[k % len(templates.strength)]
         )
+        if not activation:
+            menu = jumps_for_week(profile, w.pools, menu, frame.number, ramp)
+            menu = with_stages(menu, frame.number)
         minutes = profile.strength.minutes_per_session
         if activation:
             minutes = min(minutes, ACTIVATION_MINUTES)
-        ctx = DoseContext(frame.phase, profile.level, profile.style, frame.number, activation)
+        ctx = DoseContext(
+            frame.phase,
+            profile.level,
+            profile.style,
+            frame.number,
+            activation,
+            ramp=frame.number <= ramp,
+            max_contacts=max_contacts(profile),
+        )
         blocks = assemble(menu, ctx, minutes)
         if frame.deload and not activation:
             blocks = lighten(blocks, profile.deload_style == "half_reps")
         letter = "ABC"[k % len(templates.strength)]
-        kind = (
+        role = (
             "recovery"
             if frame.phase is Phase.RECOVERY
             else "activation"
             if activation
-            else "strength"
+            else "deload"
+            if frame.deload
+            else "taper"
+            if frame.phase is Phase.TAPER
+            else "training"
         )
-        title = _title(frame, kind, letter)
+        title = _title(frame, role, letter)
         reasons = [r for r in placement.why if r.startswith(f"spacing: {day_of(day).value}")]
         general = [r for r in placement.why if not r.startswith("spacing: ")] if k == 0 else []
-        why = explain(profile, frame, day, blocks, kind, count, days_to_race, minutes, catalogue)
-        sessions.append(Session(day, title, kind, blocks, (*general, *reasons, *why)))
+        why = explain(
+            profile, frame, day, blocks, role, count, days_to_race, minutes, w.catalogue, ctx
+        )
+        sessions.append(
+            Session(day, title, SessionKind.STRENGTH, blocks, (*general, *reasons, *why), role=role)
+        )
+    sessions.extend(_rehab(w, sessions, earliest, latest))
+    sessions.sort(key=lambda s: s.date)
     runs = tuple(
         PlannedRun(d, run)
-        for d in (frame.start + timedelta(days=i) for i in range(7))
-        if d >= start and (run := run_on(d)) is not None
+        for d in week_days(frame.start)
+        if d >= w.start and (run := w.run_on(d)) is not None
     )
     return Week(frame.number, frame.start, frame.phase, frame.deload, runs, tuple(sessions))
 
 
-def _title(frame: WeekFrame, kind: str, letter: str) -> str:
-    if kind == "activation":
+def _rehab(w: WeekContext, sessions: list[Session], earliest: date, latest: date) -> list[Session]:
+    """Short rehab sessions for protocols that the strength sessions do not fully cover."""
+    if w.frame.phase not in REHAB_PHASES:
+        return []
+    race = w.profile.dated_race
+    race_day = race.date if race is not None else None
+    needs = []
+    for protocol in (*protocols(w.profile, w.frame.phase), CALVES):
+        choices = tuple(protocol_choices(protocol, w.pools))
+        slugs = protocol_slugs(protocol)
+        have = sum(1 for s in sessions if slugs & {i.exercise for i in s.items()})
+        if choices and have < protocol.per_week:
+            needs.append(Need(protocol, choices[:1] if protocol.in_warmup else choices, have, 0))
+    if not needs:
+        return []
+    days = [
+        d
+        for d in week_days(w.frame.start)
+        if earliest <= d <= max(latest, earliest)
+        and allowed_rehab_day(d, race_day, heavy_free_days(w.profile))
+    ]
+    taken = [s.date for s in sessions]
+    wanted = max(n.protocol.per_week - n.have for n in needs)
+    chosen = rehab_days(days, taken, wanted, w.run_on)
+    ctx = DoseContext(w.frame.phase, w.profile.level, w.profile.style, w.frame.number)
+    warmup = next((c for c in w.pools.drills if c.exercise.slug == "ankle-circle"), None)
+    made = []
+    for index, day in enumerate(chosen):
+        due = [n for n in needs if n.protocol.per_week - n.have > index]
+        made.append(rehab_session(day, due, warmup, ctx, len(sessions)))
+    return made
+
+
+def _title(frame: WeekFrame, role: str, letter: str) -> str:
+    if role == "activation":
         return "Race-week activation" if frame.phase is Phase.RACE else "Taper activation"
-    if kind == "recovery":
+    if role == "recovery":
         return "Recovery mobility and strength"
     prefix = "Deload " if frame.deload else ""
     return f"{prefix}{frame.phase.value.capitalize()} strength {letter}"
 
 
-def _plan_notes(profile: Profile) -> tuple[str, ...]:
+def _plan_notes(profile: Profile, pools: Pools) -> tuple[str, ...]:
+    lifts = [c for c in (pools.spine.squat, pools.spine.hinge) if c is not None]
+    names = " and ".join(c.exercise.name.lower() for c in lifts)
     if profile.style is Style.CLASSIC:
         return (
             "intensity: classic style follows the seeds' 12-20 rep strength endurance; the "
             "evidence favours heavier, lower-rep lifting (style: performance).",
         )
+    if any(heavy_ok(c) for c in lifts):
+        return (
+            f"intensity: performance style (default) follows the evidence: heavy, low-rep main "
+            f"lifts ({names}) rather than the seeds' 12-20 reps; set style: classic for the "
+            "seeds' prescriptions.",
+        )
     return (
-        "intensity: performance style (default) follows the evidence: heavy, low-rep main lifts "
-        "rather than the seeds' 12-20 reps; set style: classic for the seeds' prescriptions.",
+        "intensity: your kit cannot load the main lifts heavily, so they progress by reps, "
+        "slower lowering and harder variants; dumbbells or a barbell would allow heavy, "
+        "low-rep work.",
     )

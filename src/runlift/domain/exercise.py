@@ -11,6 +11,7 @@ from runlift.domain.vocab import (
     Impact,
     Injury,
     Level,
+    MaxIntensity,
     MuscleGroup,
     Pattern,
     Status,
@@ -55,6 +56,7 @@ class Exercise:
     sources: tuple[str, ...]
     status: Status = Status.ACTIVE
     replaced_by: str | None = None
+    max_intensity: MaxIntensity = MaxIntensity.LIGHT
 
     @property
     def muscles(self) -> frozenset[MuscleGroup]:

@@ -44,9 +44,9 @@ def monday_of(day: date) -> date:
     return day - timedelta(days=day.weekday())
 
 
-def deload_cycle(level: Level) -> int:
-    """Every 4th week is a deload, every 3rd for beginners (rule: deload)."""
-    return 3 if level is Level.BEGINNER else 4
+def deload_cycle(level: Level, masters: bool = False) -> int:
+    """Every 4th week is a deload, every 3rd for beginners and masters (rule: deload)."""
+    return 3 if level is Level.BEGINNER or masters else 4
 
 
 def _race_phases(weeks: int, distance: RaceDistance) -> list[Phase]:
@@ -75,6 +75,7 @@ def periodize(
     race: Race | None,
     weeks: int = 12,
     recovery_weeks: int = 0,
+    masters: bool = False,
 ) -> list[WeekFrame]:
     """The week frames from `start` to race week (plus recovery), or `weeks` general weeks."""
     first = monday_of(start)
@@ -83,7 +84,7 @@ def periodize(
         phases = _race_phases(count, race.distance) + [Phase.RECOVERY] * recovery_weeks
     else:
         phases = [Phase.GENERAL] * weeks
-    cycle = deload_cycle(level)
+    cycle = deload_cycle(level, masters)
     frames = []
     for index, phase in enumerate(phases):
         number = index + 1

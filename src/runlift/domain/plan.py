@@ -8,7 +8,7 @@ from datetime import date
 
 from runlift.domain.athlete import Race
 from runlift.domain.periodize import Phase
-from runlift.domain.vocab import BlockKind, Day, Equipment, RunType
+from runlift.domain.vocab import BlockKind, Day, Equipment, RunType, SessionKind
 
 TRANSITION_SECONDS = 20
 SECONDS_PER_REP = {
@@ -35,12 +35,13 @@ class Item:
     rest_seconds: int
     intensity: str
     note: str | None = None
+    tempo: str | None = None
 
     def work_seconds(self, kind: BlockKind) -> float:
         """Time under work for one set (both sides when per side)."""
         if self.reps is not None:
             middle = (self.reps[0] + self.reps[1]) / 2
-            work = middle * SECONDS_PER_REP[kind]
+            work = middle * (tempo_seconds(self.tempo) or SECONDS_PER_REP[kind])
         else:
             work = float(self.seconds or 0)
         return work * (2 if self.per_side else 1)
@@ -58,6 +59,13 @@ class Item:
         return self.sets * self.reps[1] * (2 if self.per_side else 1)
 
 
+def tempo_seconds(tempo: str | None) -> float | None:
+    """Seconds per rep of a tempo such as '3-0-3' (lower, pause, lift), None without one."""
+    if tempo is None:
+        return None
+    return float(sum(int(part) for part in tempo.split("-")))
+
+
 @dataclass(frozen=True, slots=True)
 class Block:
     """A part of a session: warm-up, main work, jumps, core..."""
@@ -72,13 +80,23 @@ class Block:
 
 @dataclass(frozen=True, slots=True)
 class Session:
-    """One dated strength session and the reasons behind it."""
+    """One dated session and the reasons behind it.
+
+    `role` says what the session is for (training, deload, activation, recovery, rehab);
+    only what is logged in sessions that count moves the runner's targets.
+    """
 
     date: date
     title: str
-    kind: str
+    kind: SessionKind
     blocks: tuple[Block, ...]
     why: tuple[str, ...]
+    role: str = "training"
+
+    @property
+    def counts_for_progression(self) -> bool:
+        """Deload, taper, race-week and recovery work never sets the next working load."""
+        return self.role in ("training", "rehab")
 
     @property
     def day(self) -> Day:

@@ -114,8 +114,10 @@ def _reason(d: date, run_on: RunOn, preferred: tuple[Day, ...]) -> str:
         text = f"{name} after the long run; no better day this week"
     elif run is None:
         text = f"{name}, a day without running"
+    elif run is RunType.EASY:
+        text = f"{name}, an easy-run day"
     else:
-        text = f"{name}, an easy {run.value} day"
+        text = f"{name}, a {run.value} day"
     if nxt in HARD_RUNS:
         text += f"; under 48 h before the {nxt.value} run (no better day this week)"
     if preferred and day_of(d) not in preferred:

@@ -8,7 +8,7 @@ from itertools import combinations
 
 from runlift.domain.anatomy import CORE_GROUPS, UPPER_BODY_GROUPS
 from runlift.domain.exercise import Exercise
-from runlift.domain.prescribe import is_loaded
+from runlift.domain.prescribe import is_loaded, tool_strength
 from runlift.domain.vocab import Category, Equipment, Impact, Injury, Level, MuscleGroup, Pattern
 
 # Priorities of the full-body rule; a target is met by any of its groups.
@@ -89,7 +89,7 @@ def candidates(
         if unloaded_lower_body and exercise.lower_body:
             options = [o for o in options if not is_loaded(o)]
         if options:
-            best = max(options, key=lambda o: (is_loaded(o), len(o), sorted(o)))
+            best = max(options, key=lambda o: (is_loaded(o), tool_strength(o), len(o), sorted(o)))
             found.append(Choice.of(exercise, best))
     return sorted(found, key=lambda c: c.exercise.slug)
 
@@ -142,17 +142,25 @@ def _sole_servers(chosen: Sequence[Choice], injuries: Iterable[Injury]) -> list[
     return sole
 
 
-def greedy(pool: Sequence[Choice], objective: Objective, limit: int) -> list[Choice]:
-    """Pick by best marginal value until nothing adds enough or `limit` is reached."""
+def greedy(
+    pool: Sequence[Choice], objective: Objective, limit: int, base: Sequence[Choice] = ()
+) -> list[Choice]:
+    """Pick by best marginal value until nothing adds enough or `limit` is reached.
+
+    `base` is what the session already holds (main lifts, injury work): picks complement it.
+    """
     chosen: list[Choice] = []
-    current = value(chosen, objective)
-    ordered = sorted(pool, key=lambda c: c.exercise.slug)
+    current = value(base, objective)
+    taken = {c.exercise.slug for c in base}
+    ordered = sorted(
+        (c for c in pool if c.exercise.slug not in taken), key=lambda c: c.exercise.slug
+    )
     while len(chosen) < limit:
         best_gain, best_choice = MIN_GAIN - 1.0, None
         for choice in ordered:
             if any(choice is c for c in chosen):
                 continue
-            gain = value([*chosen, choice], objective) - current
+            gain = value([*base, *chosen, choice], objective) - current
             if gain > best_gain + 1e-9:  # strict: on a tie the earlier slug stays
                 best_gain, best_choice = gain, choice
         if best_choice is None or best_gain < MIN_GAIN:

@@ -151,6 +151,29 @@ class Style(StrEnum):
     CLASSIC = "classic"
 
 
+class Lifting(StrEnum):
+    """How much lifting the runner has done lately: decides the ramp-in before heavy work."""
+
+    NONE = "none"
+    SOME = "some"
+    REGULAR = "regular"
+
+
+class MaxIntensity(StrEnum):
+    """The heaviest prescription an exercise can carry safely and stably."""
+
+    HEAVY = "heavy"
+    MODERATE = "moderate"
+    LIGHT = "light"
+
+
+class SessionKind(StrEnum):
+    """A full strength session, or a short top-up of an injury protocol on another day."""
+
+    STRENGTH = "strength"
+    REHAB = "rehab"
+
+
 class Units(StrEnum):
     KG = "kg"
     LB = "lb"

@@ -176,11 +176,12 @@ class GuidedRun:
         entered: list[Result] = []
         if step.needs_load and guided.working_load(step, entered) is None:
             example = guided.load_example(target, self.guide.units)
-            _say(
-                f"load: choose one you could lift about {target.rir} more times than the top "
-                f"of the range, and type it with the first set (e.g. {example})",
-                "  ",
+            spare = (
+                f"you could lift about {target.rir} more times than the top of the range"
+                if target.rir is not None
+                else "you can move fast and cleanly for every rep"
             )
+            _say(f"load: choose one {spare}, and type it with the first set (e.g. {example})", "  ")
         first = step.next_set
         for number in range(first, first + step.remaining):
             label = f"set {number} of {first + step.remaining - 1}"

@@ -36,7 +36,8 @@ def dose_text(item: Item) -> str:
         amount = str(low) if low == high else f"{low}-{high}"
     else:
         amount = f"{item.seconds}s"
-    return f"{item.sets}x{amount}{'/side' if item.per_side else ''}"
+    tempo = f" @{item.tempo}" if item.tempo else ""
+    return f"{item.sets}x{amount}{'/side' if item.per_side else ''}{tempo}"
 
 
 def _session_cell(session: Session, catalogue: Catalogue) -> str:

@@ -24,7 +24,8 @@ def _dose(item: Item) -> str:
     else:
         amount = f"{item.seconds} s"
     side = " per side" if item.per_side else ""
-    return f"{item.sets} x {amount}{side}"
+    tempo = f", tempo {item.tempo} (s down-pause-up)" if item.tempo else ""
+    return f"{item.sets} x {amount}{side}{tempo}"
 
 
 def _session(session: Session, catalogue: Catalogue) -> list[str]:

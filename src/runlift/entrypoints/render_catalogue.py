@@ -107,7 +107,8 @@ def exercise_text(e: Exercise) -> Text:
         lines.append(f"Secondary muscles: {', '.join(m.value for m in e.secondary_muscles)}")
     lines += [
         f"Kit: {kit_label(e)}",
-        f"Level: {e.level.value}; impact: {e.impact.value}; "
+        f"Level: {e.level.value}; max intensity: {e.max_intensity.value}; "
+        f"impact: {e.impact.value}; "
         f"{'one side at a time' if e.unilateral else 'both sides together'}",
         f"Typical dose: {dose_label(d.sets, d.reps, d.seconds, d.per_side)}, "
         f"rest {d.rest_seconds} s",

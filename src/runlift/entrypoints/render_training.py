@@ -6,13 +6,15 @@ from typing import Any
 
 from runlift.adapters.db.codec import load_to_dict
 from runlift.domain.exercise import Catalogue
-from runlift.domain.prescribe import LOADING_EQUIPMENT
 from runlift.domain.progression import Decision, Target
 from runlift.services.training import DayView
 
 
 def target_text(target: Target, per_side: bool = False) -> str:
-    """'3 x 8-12 per side @ 22 kg, RIR 2' in the way a coach writes it."""
+    """'3 x 8-12 per side @ 22 kg, RIR 2, tempo 3-1-1' in the way a coach writes it.
+
+    No RIR where it means nothing (holds, jumps, mobility); a tempo only when one is set.
+    """
     if target.reps is not None:
         low, high = target.reps
         amount = f"{low}" if low == high else f"{low}-{high}"
@@ -20,7 +22,20 @@ def target_text(target: Target, per_side: bool = False) -> str:
         amount = f"{target.seconds} s"
     side = " per side" if per_side else ""
     load = f" @ {target.load}" if target.load is not None else ""
-    return f"{target.sets} x {amount}{side}{load}, RIR {target.rir}"
+    rir = f", RIR {target.rir}" if target.rir is not None else ""
+    tempo = f", tempo {target.tempo}" if target.tempo else ""
+    return f"{target.sets} x {amount}{side}{load}{rir}{tempo}"
+
+
+def load_hint(decision: Decision) -> str | None:
+    """Advice for choosing a first load, only where the kit carries one and none is set yet."""
+    t = decision.target
+    if decision.loading is None or t.load is not None or t.reps is None:
+        return None
+    kit = decision.loading.value.replace("_", " ")
+    if t.rir is None:
+        return f"pick a {kit} load you can move fast and cleanly for every rep"
+    return f"pick a {kit} load that leaves about {t.rir} reps in reserve at the top of the range"
 
 
 def decision_to_dict(decision: Decision) -> dict[str, Any]:
@@ -34,6 +49,8 @@ def decision_to_dict(decision: Decision) -> dict[str, Any]:
         "seconds": t.seconds,
         "load": load_to_dict(t.load),
         "rir": t.rir,
+        "tempo": t.tempo,
+        "counts": t.counts,
         "rule": decision.rule,
         "reason": decision.reason,
     }
@@ -44,8 +61,9 @@ def decision_text(decision: Decision, catalogue: Catalogue) -> str:
     t = decision.target
     name = catalogue.get(t.variant).name if t.variant in catalogue else t.variant
     lines = [f"{name}: {target_text(t)}"]
-    if t.load is None and t.reps is not None:
-        lines.append("  load: pick one you could lift a few more times than the top of the range")
+    hint = load_hint(decision)
+    if hint is not None:
+        lines.append(f"  load: {hint}")
     lines.append(f"  why: {decision.rule}: {decision.reason}")
     return "\n".join(lines) + "\n"
 
@@ -108,12 +126,9 @@ def day_text(view: DayView, catalogue: Catalogue) -> str:
                 shown = catalogue.get(t.variant).name if t.variant != t.exercise else name
                 rest = it.item["rest_seconds"]
                 lines.append(f"    {shown}: {target_text(t, it.item['per_side'])}, rest {rest} s")
-                loading = sorted(set(it.item["equipment"]) & {e.value for e in LOADING_EQUIPMENT})
-                if t.load is None and loading and t.reps is not None:
-                    lines.append(
-                        f"      first time: pick a {loading[0]} weight that leaves {t.rir} reps "
-                        "in reserve"
-                    )
+                hint = load_hint(it.decision)
+                if hint is not None:
+                    lines.append(f"      first time: {hint}")
             else:
                 amount = (
                     f"{it.item['reps'][0]}-{it.item['reps'][1]} reps"

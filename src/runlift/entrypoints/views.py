@@ -35,6 +35,7 @@ def exercise_to_dict(exercise: Exercise) -> dict[str, Any]:
         "unilateral": exercise.unilateral,
         "lower_body": exercise.lower_body,
         "level": exercise.level.value,
+        "max_intensity": exercise.max_intensity.value,
         "impact": exercise.impact.value,
         "injuries": [i.value for i in exercise.injuries],
         "default": {

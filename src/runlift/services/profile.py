@@ -14,8 +14,20 @@ from runlift.adapters.profile_file import (
     read_profile_file,
 )
 from runlift.domain.athlete import LB_PER_KG, Profile, Race, StrengthPrefs
+from runlift.domain.log import MAX_LOAD
 from runlift.domain.periodize import MAX_WEEKS, monday_of
-from runlift.domain.vocab import Day, Equipment, Injury, Level, RaceDistance, RunType, Style, Units
+from runlift.domain.prescribe import LOADING_EQUIPMENT
+from runlift.domain.vocab import (
+    Day,
+    Equipment,
+    Injury,
+    Level,
+    Lifting,
+    RaceDistance,
+    RunType,
+    Style,
+    Units,
+)
 from runlift.services.errors import BadInput
 from runlift.services.suggest import parse_enum
 
@@ -51,6 +63,8 @@ def to_profile(raw: ProfileIn) -> Profile:
     if raw.deload not in DELOAD_STYLES:
         raise BadInput("deload", f"{raw.deload!r} is not accepted; accepted: standard, half_reps")
     days = tuple(parse_enum(Day, d, "strength.preferred_days") for d in raw.strength.preferred_days)
+    equipment = frozenset(parse_enum(Equipment, e, "equipment") for e in raw.equipment)
+    lifting = None if raw.lifting is None else parse_enum(Lifting, raw.lifting, "lifting")
     return Profile(
         name=raw.name,
         level=parse_enum(Level, raw.level, "level"),
@@ -63,11 +77,39 @@ def to_profile(raw: ProfileIn) -> Profile:
             raw.strength.minutes_per_session,
             tuple(dict.fromkeys(days)),
         ),
-        equipment=frozenset(parse_enum(Equipment, e, "equipment") for e in raw.equipment),
+        equipment=equipment,
         runs=runs,
         injuries=tuple(dict.fromkeys(parse_enum(Injury, i, "injuries") for i in raw.injuries)),
         deload_style=raw.deload,
+        age=raw.age,
+        lifting=lifting,
+        weights=_weights(raw.weights, equipment, units),
     )
+
+
+def _weights(
+    raw: dict[str, list[float]], equipment: frozenset[Equipment], units: Units
+) -> dict[Equipment, tuple[float, ...]]:
+    """Loads the runner owns per piece of loading kit, ascending, in the profile's units."""
+    owned: dict[Equipment, tuple[float, ...]] = {}
+    accepted = ", ".join(sorted(e.value for e in LOADING_EQUIPMENT))
+    for key, loads in sorted(raw.items()):
+        piece = parse_enum(Equipment, key, "weights")
+        if piece not in LOADING_EQUIPMENT:
+            raise BadInput(f"weights.{key}", f"carries no load; accepted: {accepted}")
+        if piece not in equipment:
+            raise BadInput(f"weights.{key}", "is not in equipment; add it there first")
+        if not loads:
+            raise BadInput(f"weights.{key}", "list at least one load")
+        heaviest = MAX_LOAD[units]
+        for load in loads:
+            if load > heaviest:
+                raise BadInput(
+                    f"weights.{key}",
+                    f"{load:g} {units.value} is not plausible; at most {heaviest:g}",
+                )
+        owned[piece] = tuple(sorted(set(loads)))
+    return owned
 
 
 def next_monday(today: dt.date) -> dt.date:

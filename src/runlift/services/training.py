@@ -1,4 +1,9 @@
-"""Training use cases: today's targets, logging sets, and the next target for an exercise."""
+"""Training use cases: today's targets, logging sets, and the next target for an exercise.
+
+Every target comes from one place, `_session_targets`, which fetches a planned session's items
+and their logs and hands them to the domain (`runlift.domain.coach.session_targets`): the day
+view, `next` and the target stored with each logged set are therefore always the same answer.
+"""
 
 from __future__ import annotations
 
@@ -9,26 +14,17 @@ from dataclasses import dataclass, replace
 from typing import Any
 
 from runlift.adapters.catalogue_loader import Library
+from runlift.domain.coach import ItemLog, Kit, PlannedItem, item_target, session_targets
 from runlift.domain.exercise import Exercise
 from runlift.domain.log import LogError, LoggedSet, PerformedSession, check_date
-from runlift.domain.progression import (
-    Decision,
-    Load,
-    SessionResult,
-    SetResult,
-    Target,
-    apply_deload,
-    loading_equipment,
-    next_target,
-)
+from runlift.domain.progression import Decision, Load, SessionResult, SetResult, Target
 from runlift.domain.vocab import Equipment
-from runlift.services.athletes import UowFactory, resolve_athlete
+from runlift.services.athletes import UowFactory, profile_from_text, resolve_athlete
 from runlift.services.catalogue import get_exercise
 from runlift.services.errors import BadInput
-from runlift.services.ports import PlannedSessionRecord, StoredSet, UnitOfWork
+from runlift.services.ports import AthleteRecord, PlannedSessionRecord, StoredSet, UnitOfWork
 
 PROGRESSED_BLOCKS = frozenset({"main", "core", "plyometric"})
-DEFAULT_RIR = 2
 HISTORY_DAYS = 24  # progression reads only the last sessions; more would only cost time
 
 
@@ -51,20 +47,61 @@ class DayView:
     next_planned: PlannedSessionRecord | None = None
 
 
-def planned_rir(intensity: str) -> int:
-    """The lower RIR bound stated in a plan item's intensity, e.g. 'RIR 2-3 (...)' -> 2."""
+def planned_rir(intensity: str) -> int | None:
+    """The lower RIR bound a plan item states, e.g. 'RIR 2-3 (...)' -> 2; None if it states none."""
     found = re.search(r"RIR (\d+)", intensity)
-    return int(found.group(1)) if found else DEFAULT_RIR
+    return int(found.group(1)) if found else None
 
 
-def _results(
-    sets: list[StoredSet], before: dt.date | None
-) -> tuple[list[SessionResult], SetResult | None]:
-    """Group stored sets into per-session results; untargeted sets are test sets."""
+def counts_for_progression(record: PlannedSessionRecord) -> bool:
+    """Whether sets done in this session count; plans stored before the flag: unless a deload."""
+    return bool(record.session.get("counts_for_progression", not record.deload))
+
+
+def athlete_kit(athlete: AthleteRecord) -> Kit:
+    """The athlete's equipment, loads owned and units, from their stored profile."""
+    return Kit.of(profile_from_text(athlete.profile_yaml, athlete.name))
+
+
+def planned_sessions(uow: UnitOfWork, athlete_id: int) -> list[PlannedSessionRecord]:
+    """Every session of the current plan: read once per unit of work, then searched in memory."""
+    plan = uow.plans.latest(athlete_id)
+    return uow.plans.sessions(plan.id) if plan is not None else []
+
+
+def _trained(record: PlannedSessionRecord) -> list[tuple[str, dict[str, Any]]]:
+    """The session's items that get targets, with their block kind, in plan order."""
+    return [
+        (block["kind"], item)
+        for block in record.session["blocks"]
+        if block["kind"] in PROGRESSED_BLOCKS
+        for item in block["items"]
+    ]
+
+
+def _planned_item(block: str, item: dict[str, Any], record: PlannedSessionRecord) -> PlannedItem:
+    """A plan JSON item (old or new shape) as the domain reads it."""
+    reps = item.get("reps")
+    return PlannedItem(
+        exercise=item["exercise"],
+        block=block,
+        equipment=frozenset(Equipment(e) for e in item.get("equipment", [])),
+        sets=int(item["sets"]),
+        reps=(int(reps[0]), int(reps[1])) if reps else None,
+        seconds=item.get("seconds"),
+        rir=planned_rir(str(item.get("intensity", ""))),
+        tempo=item.get("tempo"),
+        counts=counts_for_progression(record),
+        deload=record.deload,
+    )
+
+
+def _results(sets: list[StoredSet], before: dt.date) -> ItemLog:
+    """Group stored sets before a day into per-session results; untargeted sets are test sets."""
     grouped: dict[int, list[StoredSet]] = defaultdict(list)
     test: SetResult | None = None
     for stored in sets:
-        if before is not None and stored.date >= before:
+        if stored.date >= before:
             continue
         if stored.logged.target is None:
             logged = stored.logged
@@ -79,116 +116,125 @@ def _results(
         done = tuple(
             SetResult(s.logged.reps, s.logged.load, s.logged.seconds, s.logged.rir) for s in group
         )
-        loads = [r.load for r in done if r.load is not None]
-        if target.load is None and loads:
-            # The runner chose the load (no target load yet): what they lifted becomes the target.
-            heaviest = max(loads, key=lambda load: load.to(loads[0].unit).value)
-            target = replace(target, load=heaviest)
         results.append(SessionResult(group[0].date, target, done))
     results.sort(key=lambda r: r.date)
-    return results, test
+    return ItemLog(tuple(results), test)
 
 
-def planned_sessions(uow: UnitOfWork, athlete_id: int) -> list[PlannedSessionRecord]:
-    """Every session of the current plan: read once per unit of work, then searched in memory."""
-    plan = uow.plans.latest(athlete_id)
-    return uow.plans.sessions(plan.id) if plan is not None else []
+def _item_log(
+    uow: UnitOfWork,
+    athlete_id: int,
+    slug: str,
+    before: dt.date,
+    plan: list[PlannedSessionRecord],
+) -> ItemLog:
+    """The item's log before a day; sets stored before the counts flag existed that fall in a
+    planned session that does not count (a deload week, say) are marked as not counting."""
+    log = _results(uow.logs.recent_sets(athlete_id, slug, HISTORY_DAYS), before)
+    quiet = {
+        r.date
+        for r in plan
+        if not counts_for_progression(r) and any(i["exercise"] == slug for _, i in _trained(r))
+    }
+    history = tuple(
+        replace(s, target=replace(s.target, counts=False))
+        if s.target.counts and s.date in quiet
+        else s
+        for s in log.history
+    )
+    return replace(log, history=history)
 
 
-def _planned_item(
-    records: list[PlannedSessionRecord], exercise: str, day: dt.date
-) -> tuple[PlannedSessionRecord, dict[str, Any], str] | None:
-    """The plan's prescription of `exercise` on `day`, else the next one, else the last one."""
-    found = [
-        (record, item, block["kind"])
-        for record in records
-        for block in record.session["blocks"]
-        for item in block["items"]
-        if item["exercise"] == exercise
-    ]
-    if not found:
-        return None
-    upcoming = [f for f in found if f[0].date >= day]
-    return upcoming[0] if upcoming else found[-1]
-
-
-def target_for(
+def _session_targets(
     uow: UnitOfWork,
     library: Library,
     athlete_id: int,
+    kit: Kit,
+    record: PlannedSessionRecord,
+    day: dt.date,
+    plan: list[PlannedSessionRecord],
+) -> list[Decision]:
+    """The targets of a planned session's trained items, from the log before `day`."""
+    items = [
+        (
+            _planned_item(block, item, record),
+            _item_log(uow, athlete_id, item["exercise"], day, plan),
+        )
+        for block, item in _trained(record)
+    ]
+    return session_targets(items, library.catalogue, kit)
+
+
+def _occurrence(
+    plan: list[PlannedSessionRecord], slug: str, day: dt.date
+) -> PlannedSessionRecord | None:
+    """The planned session whose prescription of `slug` applies on `day`.
+
+    That day's own session; else the one of the same week (the latest before the day first),
+    so a session moved by a day keeps its week's dose; else the next one, else the last one.
+    """
+    found = [r for r in plan if any(i["exercise"] == slug for _, i in _trained(r))]
+    if not found:
+        return None
+    same_day = [r for r in found if r.date == day]
+    monday = day - dt.timedelta(days=day.weekday())
+    week = [r for r in found if monday <= r.date < monday + dt.timedelta(days=7)]
+    earlier = [r for r in week if r.date < day]
+    upcoming = [r for r in found if r.date > day]
+    for candidates, pick in ((same_day, 0), (earlier, -1), (week, 0), (upcoming, 0)):
+        if candidates:
+            return candidates[pick]
+    return found[-1]
+
+
+def target_on(
+    uow: UnitOfWork,
+    library: Library,
+    athlete_id: int,
+    kit: Kit,
     exercise: Exercise,
     day: dt.date,
-    include_day: bool,
-    plan: list[PlannedSessionRecord] | None = None,
+    plan: list[PlannedSessionRecord],
 ) -> Decision:
-    """The target for `exercise` on `day` from the plan's prescription and the log before it.
-
-    `plan` is the current plan's sessions when the caller already has them.
-    """
-    before = day + dt.timedelta(days=1) if include_day else day
-    logged = uow.logs.recent_sets(athlete_id, exercise.slug, HISTORY_DAYS)
-    history, test_set = _results(logged, before)
-    records = plan if plan is not None else planned_sessions(uow, athlete_id)
-    planned = _planned_item(records, exercise.slug, day)
-    last = history[-1].target if history else None
-    if planned is not None:
-        record, item, _block = planned
-        reps = tuple(item["reps"]) if item["reps"] else None
-        sets, seconds, rir = item["sets"], item["seconds"], planned_rir(item["intensity"])
-        kit = [Equipment(e) for e in item["equipment"]]
-        deload = record.deload
-    else:
-        d = exercise.default
-        reps, sets, seconds, rir, kit, deload = d.reps, d.sets, d.seconds, DEFAULT_RIR, [], False
-    variant = last.variant if last is not None else exercise.slug
-    current = Target(
-        exercise=exercise.slug,
-        variant=variant,
-        sets=sets,
-        reps=(int(reps[0]), int(reps[1])) if reps else None,
-        seconds=seconds,
-        load=last.load if last is not None else None,
-        rir=rir,
+    """The target for `exercise` on `day`: the day view's own answer when it is planned then."""
+    record = _occurrence(plan, exercise.slug, day)
+    if record is not None:
+        decisions = _session_targets(uow, library, athlete_id, kit, record, day, plan)
+        slugs = [item["exercise"] for _, item in _trained(record)]
+        return decisions[slugs.index(exercise.slug)]
+    d = exercise.default
+    item = PlannedItem(
+        exercise.slug,
+        "main",
+        exercise.kit_for(kit.equipment) or frozenset(),
+        d.sets,
+        d.reps,
+        d.seconds,
     )
-    if last is not None and variant != exercise.slug:
-        current = replace(current, sets=last.sets, reps=last.reps, seconds=last.seconds)
-    catalogue = library.catalogue
-    performed = catalogue.get(variant) if variant in catalogue else exercise
-    decision = next_target(
-        history,
-        current,
-        performed,
-        variants=catalogue.exercises,
-        equipment=loading_equipment(kit),
-        test_set=test_set,
-    )
-    if deload:
-        # The plan already halved the sets of a deload week; here only load and RIR change.
-        lighter = replace(
-            apply_deload(decision.target, loading_equipment(kit)), sets=decision.target.sets
-        )
-        return Decision(lighter, "deload", f"deload week: {decision.reason}; lighter this week")
-    return decision
+    log = _item_log(uow, athlete_id, exercise.slug, day, plan)
+    return item_target(item, log, library.catalogue, kit)
 
 
 def day_view(make_uow: UowFactory, library: Library, name: str | None, day: dt.date) -> DayView:
     """The planned sessions of a day with concrete targets for the trained items."""
     with make_uow() as uow:
         athlete = resolve_athlete(uow, name)
+        kit = athlete_kit(athlete)
         everything = planned_sessions(uow, athlete.id)
-        records = [r for r in everything if r.date == day]
         sessions = []
-        for record in records:
-            targets = []
-            for block in record.session["blocks"]:
-                for item in block["items"]:
-                    decision = None
-                    if block["kind"] in PROGRESSED_BLOCKS:
-                        exercise = library.catalogue.get(item["exercise"])
-                        decision = target_for(
-                            uow, library, athlete.id, exercise, day, False, everything
-                        )
-                    targets.append(ItemTarget(block["kind"], item, decision))
+        for record in (r for r in everything if r.date == day):
+            decisions = iter(
+                _session_targets(uow, library, athlete.id, kit, record, day, everything)
+            )
+            targets = [
+                ItemTarget(
+                    block["kind"],
+                    item,
+                    next(decisions) if block["kind"] in PROGRESSED_BLOCKS else None,
+                )
+                for block in record.session["blocks"]
+                for item in block["items"]
+            ]
             sessions.append((record, targets))
         upcoming = None
         if not sessions:
@@ -196,14 +242,45 @@ def day_view(make_uow: UowFactory, library: Library, name: str | None, day: dt.d
         return DayView(athlete.name, day, sessions, upcoming)
 
 
+def next_day(
+    uow: UnitOfWork,
+    athlete_id: int,
+    slug: str,
+    today: dt.date,
+    plan: list[PlannedSessionRecord],
+) -> dt.date:
+    """The day `next` answers for: the exercise's next planned day, today's unless done today.
+
+    With nothing of it planned from then on: today, or tomorrow once today's sets are logged.
+    """
+    done_today = any(s.date == today for s in uow.logs.recent_sets(athlete_id, slug, 2))
+    planned = sorted({r.date for r in plan if any(i["exercise"] == slug for _, i in _trained(r))})
+    later = [d for d in planned if d > today or (d == today and not done_today)]
+    if later:
+        return later[0]
+    return today + dt.timedelta(days=1) if done_today else today
+
+
 def next_for(
     make_uow: UowFactory, library: Library, name: str | None, exercise_name: str, today: dt.date
 ) -> Decision:
-    """What to do next time for one exercise, after everything logged so far."""
+    """What to do next time for one exercise: exactly what `today` shows on its next planned day."""
     exercise = get_exercise(library, exercise_name)
     with make_uow() as uow:
         athlete = resolve_athlete(uow, name)
-        return target_for(uow, library, athlete.id, exercise, today, True)
+        plan = planned_sessions(uow, athlete.id)
+        day = next_day(uow, athlete.id, exercise.slug, today, plan)
+        return target_on(uow, library, athlete.id, athlete_kit(athlete), exercise, day, plan)
+
+
+def next_date(
+    make_uow: UowFactory, library: Library, name: str | None, exercise_name: str, today: dt.date
+) -> dt.date:
+    """The day `next_for` answers for (shown by interfaces, checked by tests)."""
+    exercise = get_exercise(library, exercise_name)
+    with make_uow() as uow:
+        athlete = resolve_athlete(uow, name)
+        return next_day(uow, athlete.id, exercise.slug, today, planned_sessions(uow, athlete.id))
 
 
 @dataclass(frozen=True, slots=True)
@@ -248,12 +325,15 @@ def log_sets(
         )
         recorded = []
         everything = planned_sessions(uow, athlete.id)
+        kit = athlete_kit(athlete)
+        targets: dict[str, Target] = {}
         for entry, exercise in zip(entries, exercises, strict=True):
             target = None
             if not entry.test:
-                target = target_for(
-                    uow, library, athlete.id, exercise, day, False, everything
-                ).target
+                if exercise.slug not in targets:
+                    decision = target_on(uow, library, athlete.id, kit, exercise, day, everything)
+                    targets[exercise.slug] = decision.target
+                target = targets[exercise.slug]
             number = entry.set_number or uow.logs.next_set_number(session_id, exercise.slug)
             try:
                 logged = LoggedSet(

@@ -21,8 +21,12 @@ def load_from_dict(data: dict[str, Any] | None) -> Load | None:
 
 
 def target_to_dict(target: Target) -> dict[str, Any]:
-    """A target as plain data (the `next` JSON contract uses the same keys)."""
-    return {
+    """A target as plain data (the `next` JSON contract uses the same keys).
+
+    `rir` is null where reps in reserve do not apply; `tempo` appears only when one is set and
+    `counts` only when false, so targets stored before they existed read back unchanged.
+    """
+    data: dict[str, Any] = {
         "exercise": target.exercise,
         "variant": target.variant,
         "sets": target.sets,
@@ -31,11 +35,18 @@ def target_to_dict(target: Target) -> dict[str, Any]:
         "load": load_to_dict(target.load),
         "rir": target.rir,
     }
+    if target.tempo is not None:
+        data["tempo"] = target.tempo
+    if not target.counts:
+        data["counts"] = False
+    return data
 
 
 def target_from_dict(data: dict[str, Any]) -> Target:
-    """The inverse of target_to_dict."""
+    """The inverse of target_to_dict; a missing `tempo` is none and a missing `counts` true."""
     reps = data.get("reps")
+    rir = data.get("rir")
+    tempo = data.get("tempo")
     return Target(
         exercise=data["exercise"],
         variant=data["variant"],
@@ -43,7 +54,9 @@ def target_from_dict(data: dict[str, Any]) -> Target:
         reps=(int(reps[0]), int(reps[1])) if reps else None,
         seconds=data.get("seconds"),
         load=load_from_dict(data.get("load")),
-        rir=int(data["rir"]),
+        rir=None if rir is None else int(rir),
+        tempo=None if tempo is None else str(tempo),
+        counts=bool(data.get("counts", True)),
     )
 
 
