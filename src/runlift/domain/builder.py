@@ -38,7 +38,7 @@ from runlift.domain.rehab import (
 from runlift.domain.schedule import day_of, place_sessions
 from runlift.domain.session import assemble, lighten
 from runlift.domain.spine import heavy_ok
-from runlift.domain.vocab import Level, RunType, SessionKind, Style
+from runlift.domain.vocab import BlockKind, Level, Pattern, RunType, SessionKind, Style
 from runlift.domain.why import explain
 
 PHASE_CAP = {
@@ -207,6 +207,13 @@ def _rehab(w: WeekContext, sessions: list[Session], earliest: date, latest: date
     for protocol in (*protocols(w.profile, w.frame.phase), CALVES):
         choices = tuple(protocol_choices(protocol, w.pools))
         slugs = protocol_slugs(protocol)
+        if protocol is CALVES:  # any calf raise counts, whichever protocol brought it
+            slugs = frozenset(
+                i.exercise
+                for s in sessions
+                for i in s.items(BlockKind.MAIN)
+                if Pattern.CALF_RAISE in w.catalogue.get(i.exercise).patterns
+            )
         have = sum(1 for s in sessions if slugs & {i.exercise for i in s.items()})
         if choices and have < protocol.per_week:
             needs.append(Need(protocol, choices[:1] if protocol.in_warmup else choices, have, 0))

@@ -76,29 +76,26 @@ def rehab_session(
         item = prescribe(warmup.exercise, warmup.kit, BlockKind.WARMUP, ctx)
         warm.append(item)
         budget -= item.total_seconds(BlockKind.WARMUP)
-    done: set[str] = set()
-    depth = max(len(n.choices) for n in needs)
-    # Round robin: every protocol's first exercise gets its room before any second one.
-    order = [(n, n.choices[k]) for k in range(depth) for n in needs if k < len(n.choices)]
-    for need, choice in order:
-        stage = need.protocol.stage(ctx.week_number)
-        if choice.exercise.slug in done:
-            continue
-        done.add(choice.exercise.slug)
-        kind = BlockKind.CORE if choice.exercise.category is Category.CORE else BlockKind.MAIN
-        item = prescribe(choice.exercise, choice.kit, kind, ctx)
-        if stage is not None:
-            item = with_stage(item, stage, ctx)
-        else:
-            item = replace(item, sets=min(item.sets, TOP_UP_SETS))
-        if need.protocol.tempo is not None and item.reps is not None:
-            item = replace(item, tempo=need.protocol.tempo)
-        item = replace(item, rest_seconds=min(item.rest_seconds, REHAB_REST))
-        fitted = _fit(item, kind, budget)
-        if fitted is None:
-            continue
-        (core if kind is BlockKind.CORE else main).append(fitted)
-        budget -= fitted.total_seconds(kind)
+    wanted = _wanted_items(needs, ctx)
+    # Every exercise gets one set first, then sets are added in turn while time allows,
+    # so a long protocol never pushes a short one (foot core, calves) out of the session.
+    fitted: list[tuple[BlockKind, Item, int]] = []
+    for kind, item in wanted:
+        one = replace(item, sets=1)
+        if one.total_seconds(kind) <= budget:
+            fitted.append((kind, one, item.sets))
+            budget -= one.total_seconds(kind)
+    grew = True
+    while grew:
+        grew = False
+        for index, (kind, item, full) in enumerate(fitted):
+            extra = item.rest_seconds + item.work_seconds(kind)
+            if item.sets < full and extra <= budget:
+                fitted[index] = (kind, replace(item, sets=item.sets + 1), full)
+                budget -= extra
+                grew = True
+    main = [item for kind, item, _ in fitted if kind is BlockKind.MAIN]
+    core = [item for kind, item, _ in fitted if kind is BlockKind.CORE]
     blocks = tuple(
         Block(kind, tuple(items))
         for kind, items in (
@@ -123,13 +120,27 @@ def rehab_session(
     return Session(day, title, SessionKind.REHAB, blocks, tuple(why), role="rehab")
 
 
-def _fit(item: Item, kind: BlockKind, room: float) -> Item | None:
-    """Fewer sets when the session would run past its minutes; None when not even one fits."""
-    for sets in range(item.sets, 0, -1):
-        trial = replace(item, sets=sets)
-        if trial.total_seconds(kind) <= room:
-            return trial
-    return None
+def _wanted_items(needs: Sequence[Need], ctx: DoseContext) -> list[tuple[BlockKind, Item]]:
+    """Each protocol exercise at its full dose, round robin over the protocols, no repeats."""
+    done: set[str] = set()
+    depth = max(len(n.choices) for n in needs)
+    order = [(n, n.choices[k]) for k in range(depth) for n in needs if k < len(n.choices)]
+    wanted = []
+    for need, choice in order:
+        if choice.exercise.slug in done:
+            continue
+        done.add(choice.exercise.slug)
+        stage = need.protocol.stage(ctx.week_number)
+        kind = BlockKind.CORE if choice.exercise.category is Category.CORE else BlockKind.MAIN
+        item = prescribe(choice.exercise, choice.kit, kind, ctx)
+        if stage is not None:
+            item = with_stage(item, stage, ctx)
+        else:
+            item = replace(item, sets=min(item.sets, TOP_UP_SETS))
+        if need.protocol.tempo is not None and item.reps is not None:
+            item = replace(item, tempo=need.protocol.tempo)
+        wanted.append((kind, replace(item, rest_seconds=min(item.rest_seconds, REHAB_REST))))
+    return wanted
 
 
 def _times(count: int) -> str:

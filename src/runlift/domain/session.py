@@ -108,21 +108,23 @@ def _queue(menu: Menu) -> list[tuple[BlockKind, Dosed, int]]:
     protocol_entries: list[tuple[BlockKind | None, list[Dosed], int]] = [
         (None, [item], RANK_PROTOCOL) for item in menu.protocol
     ]
+    lift_entries: list[tuple[BlockKind | None, list[Dosed], int]] = [
+        (BlockKind.MAIN, [lift], RANK_LIFT) for lift in menu.lifts
+    ]
     order: list[tuple[BlockKind | None, list[Dosed], int]] = [
         (w, at(menu.cardio, 0), 0),
         (w, at(menu.drills, 0) if menu.drills_first else [], 0),
         (w, dosed(menu.foot, 0), 0),
         *(
-            [*protocol_entries, (m, dosed(menu.lifts, 0), RANK_LIFT)]
+            [*protocol_entries, *lift_entries]
             if menu.calves_early
-            else [(m, dosed(menu.lifts, 0), RANK_LIFT), *protocol_entries]
+            else [*lift_entries, *protocol_entries]
         ),
         *(
             [(m, dosed(menu.calves, 0), RANK_CALF), (m, at(menu.main, 0), RANK_ACCESSORY)]
             if menu.calves_early
             else [(m, at(menu.main, 0), RANK_ACCESSORY), (m, dosed(menu.calves, 0), RANK_CALF)]
         ),
-        (m, dosed(menu.lifts, 1), RANK_LIFT),
         (c, at(menu.core, 0), 0),
         (p, at(menu.plyo, 0), 0),
         (m, dosed(menu.calves, 1), RANK_CALF),
