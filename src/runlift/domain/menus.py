@@ -37,7 +37,7 @@ LOW_INTENSITY_JUMPS = ("pogo-jump", "jump-rope", "a-skip")
 MAIN_LIMIT = {Phase.BASE: 5, Phase.GENERAL: 5, Phase.BUILD: 4, Phase.PEAK: 3, Phase.TAPER: 3}
 ACTIVATION_MAIN_LIMIT = 3
 SOLEUS_MINUTES = 30
-SHORT_MINUTES = 20  # up to this, calves come before the first accessory
+SHORT_MINUTES = 20  # up to this, injury work comes before the main lifts
 SHORTEST_WITH_DRILLS = 12  # below this a session's warm-up is cardio and foot core only
 TRAIL_PHASES = frozenset({Phase.BASE, Phase.BUILD, Phase.GENERAL})
 
@@ -295,7 +295,7 @@ def build_templates(
                 core=tuple(core),
                 cooldown=pools.cooldown,
                 drills_first=minutes > SHORTEST_WITH_DRILLS,
-                calves_early=minutes <= SHORT_MINUTES,
+                injury_first=minutes <= SHORT_MINUTES,
                 lifts=lifts,
                 protocol=tuple(protocol_items),
                 calves=tuple(calves),

@@ -23,9 +23,9 @@ LOADING_EQUIPMENT = frozenset(
 )
 # How much load each piece can carry: a barbell beats hand weights beats a ball.
 TOOL_STRENGTH = {
-    Equipment.BARBELL: 4,
-    Equipment.LEG_PRESS: 3,
-    Equipment.DUMBBELL: 2,
+    Equipment.BARBELL: 5,
+    Equipment.LEG_PRESS: 4,
+    Equipment.DUMBBELL: 3,  # before kettlebells: a pair in finer steps
     Equipment.KETTLEBELL: 2,
     Equipment.CABLE_MACHINE: 2,
     Equipment.WEIGHT_PLATE: 1,
@@ -204,7 +204,7 @@ def deload(item: Item, half_reps: bool = False) -> Item:
         text = "deload: ~60% 1RM, half the reps" if loaded else "deload: half the reps"
         return replace(item, sets=sets, reps=reps, intensity=text)
     if rir is None:
-        what = "fewer sets; " + ("same hold" if item.seconds else item.intensity)
+        what = "fewer sets; " + ("same duration" if item.seconds else item.intensity)
         return replace(item, sets=sets, intensity=f"deload: {what}")
     lighter = "10-20% lighter, " if loaded else "fewer sets, "
     text = f"deload: {lighter}2 more reps in reserve than the usual RIR {rir}"

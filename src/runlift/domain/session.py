@@ -61,7 +61,7 @@ class Menu:
     core: tuple[Choice, ...]
     cooldown: tuple[Choice, ...]
     drills_first: bool = True
-    calves_early: bool = True
+    injury_first: bool = True
     lifts: tuple[Dosed, ...] = ()
     protocol: tuple[Dosed, ...] = ()
     calves: tuple[Dosed, ...] = ()
@@ -117,14 +117,11 @@ def _queue(menu: Menu) -> list[tuple[BlockKind, Dosed, int]]:
         (w, dosed(menu.foot, 0), 0),
         *(
             [*protocol_entries, *lift_entries]
-            if menu.calves_early
+            if menu.injury_first
             else [*lift_entries, *protocol_entries]
         ),
-        *(
-            [(m, dosed(menu.calves, 0), RANK_CALF), (m, at(menu.main, 0), RANK_ACCESSORY)]
-            if menu.calves_early
-            else [(m, at(menu.main, 0), RANK_ACCESSORY), (m, dosed(menu.calves, 0), RANK_CALF)]
-        ),
+        (m, dosed(menu.calves, 0), RANK_CALF),
+        (m, at(menu.main, 0), RANK_ACCESSORY),
         (c, at(menu.core, 0), 0),
         (p, at(menu.plyo, 0), 0),
         (m, dosed(menu.calves, 1), RANK_CALF),
