@@ -50,8 +50,10 @@ RULES: Final = (
     Rule(
         "full-body",
         "Each week trains glutes, hamstrings, quadriceps, calves and feet, the core and the upper "
-        "body.",
-        (SEED_000, SEED_001, SEED_002),
+        "body; every normal week has a straight-knee calf raise, a bent-knee (soleus) raise when "
+        "there is time, and foot-core work about three times a week (in the warm-up or a short "
+        "top-up).",
+        (SEED_000, SEED_001, SEED_002, SEED_003, "Taddei et al. 2020, AJSM 48:3610"),
     ),
     Rule(
         "unilateral",
@@ -60,9 +62,13 @@ RULES: Final = (
     ),
     Rule(
         "intensity",
-        "Beginners spend 4-6 weeks at 2-3 x 8-12 with 3 reps in reserve to learn form; then main "
-        "lifts go to 3-4 x 4-6 at about 80-88% 1RM, 2-3 RIR (performance style), or 2-4 x 12-20 "
-        "light to moderate (classic style).",
+        "A runner new to the plan starts with a ramp-in (1 week, 2 when new to lifting) of "
+        "moderate loads, 8+ reps at 3+ RIR; beginners spend 4-6 weeks at 2-3 x 8-12 with 3 reps "
+        "in reserve to learn form; then the main lifts (a squat or split squat and a hinge, kept "
+        "all plan) go to 3-4 x 4-6 at about 80-88% 1RM, 2-3 RIR (performance style), or 2-4 x "
+        "12-20 light to moderate (classic style). Only lifts that can be loaded heavily and "
+        "stably (max_intensity: heavy) with loading kit are prescribed heavy; balance-limited or "
+        "complex moves stay at 8-15 reps.",
         (
             SEED_000,
             SEED_001,
@@ -70,15 +76,22 @@ RULES: Final = (
             "Støren et al. 2008, Med Sci Sports Exerc 40:1087",
             "Eihara et al. 2022, Sports Med Open 8:138",
             "Llanos-Lagos et al. 2024, Sports Med 54:895",
+            "Doma et al. 2019, Sports Med Open 5:21 (soreness and running cost after a first "
+            "heavy session in people new to lifting)",
         ),
     ),
     Rule(
         "plyometrics",
         "Intermediate and advanced runners add a small dose of jumps (40-100 foot contacts) inside "
-        "the strength session.",
+        "the strength session; low-intensity jumps (pogo jumps, skipping) during the ramp-in; no "
+        "high-impact jumps in the first 4 weeks for masters (50+) and after shin splints or a "
+        "bone-stress injury, nor in the first 6 weeks (then at most 40 contacts) for Achilles "
+        "tendinopathy.",
         (
             "Balsalobre-Fernández et al. 2016, J Strength Cond Res 30:2361",
             "Dudagoitia Barrio et al. 2023, Kinesiology 55(2)",
+            "Beyer et al. 2015, AJSM 43:1704",
+            "coaching convention for masters and bone-stress histories [C]",
         ),
     ),
     Rule(
@@ -94,8 +107,10 @@ RULES: Final = (
     ),
     Rule(
         "deload",
-        "Every 4th week (every 3rd for beginners) is lighter, in step with the running recovery "
-        "week: 40-50% fewer sets, 10-20% less load, 2 more reps in reserve, same exercises.",
+        "Every 4th week (every 3rd for beginners and masters 50+) is lighter, in step with the "
+        "running recovery week: 40-50% fewer sets, 10-20% less load, 2 more reps in reserve, "
+        "same exercises; what is logged in a deload, taper or race week never moves the targets, "
+        "and the next normal week resumes at least at the pre-deload load.",
         (
             SEED_001,
             "Bell et al. 2023, Sports Med Open 9:87",
@@ -132,10 +147,15 @@ RULES: Final = (
     ),
     Rule(
         "injury-focus",
-        "Old injuries steer the exercise choice: runner's knee -> hip abductors and external "
-        "rotators plus quads; IT band -> hip abductors; Achilles -> heavy slow calf raises; "
-        "plantar heel pain -> towel heel raises; foot-core work for everyone; hamstring -> RDL "
-        "and Nordic curls.",
+        "An old injury brings its protocol, topped up by 5-12 minute rehab sessions on other "
+        "days when strength sessions are fewer than its frequency (never on race day or in the "
+        "taper's heavy-free days): Achilles -> heavy slow standing and seated calf raises, 3 s up "
+        "and 3 s down, 3 days a week, 15RM to 6RM over 12 weeks; plantar heel pain -> towel heel "
+        "raises every other day, 3 x 12RM to 5 x 8RM; runner's knee -> hip abductors plus quads; "
+        "IT band -> hip abductors (isolation at most about a third of a session); low back pain "
+        "-> anti-extension and anti-rotation core, no loaded rotation; shin splints and "
+        "bone stress -> calf, soleus and hip work; hamstring -> RDL and Nordic curls; ultra -> "
+        "slow eccentric step-downs; foot-core work for everyone.",
         (
             SEED_003,
             "Willy et al. 2019, JOSPT patellofemoral pain CPG",
@@ -143,6 +163,10 @@ RULES: Final = (
             "Rathleff et al. 2015, Scand J Med Sci Sports 25:e292",
             "Taddei et al. 2020, AJSM 48:3610",
             "van Dyk et al. 2019, BJSM 53:1362",
+            "Fredericson et al. 2000, Clin J Sport Med 10:169",
+            "Hayden et al. 2021, Cochrane CD009790",
+            "Owen et al. 2020, BJSM 54:1279",
+            "Bontemps et al. 2020, Sports Med 50:2083",
         ),
     ),
     Rule(
