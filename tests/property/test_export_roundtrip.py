@@ -97,7 +97,9 @@ def targets(draw: st.DrawFn) -> Target:
         reps,
         draw(st.none() | st.integers(5, 120)),
         draw(st.none() | loads()),
-        draw(st.integers(0, 6)),
+        draw(st.none() | st.integers(0, 6)),
+        draw(st.none() | st.sampled_from(["3-0-3", "3-1-1", "4-0-1"])),
+        draw(st.booleans()),
     )
 
 

@@ -11,7 +11,6 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from itertools import pairwise
 
-import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
@@ -504,3 +503,18 @@ def test_why_lines_have_no_doubled_words_or_raw_ids(scenario: Scenario) -> None:
 def test_masters_deload_every_third_week() -> None:
     assert deload_cycle(Level.INTERMEDIATE, masters=True) == 3
     assert deload_cycle(Level.INTERMEDIATE, masters=False) == 4
+
+
+@SETTINGS
+@given(scenarios())
+def test_an_exercise_keeps_one_rep_range_within_a_week(scenario: Scenario) -> None:
+    """Progression reads a streak at one range: a week never asks two ranges of one lift."""
+    for week in scenario.plan().weeks:
+        ranges: dict[str, set[tuple[int, int] | None]] = {}
+        for session in week.sessions:
+            if session.role not in ("training", "rehab"):
+                continue
+            for item in session.items(BlockKind.MAIN):
+                ranges.setdefault(item.exercise, set()).add(item.reps)
+        mixed = {slug: r for slug, r in ranges.items() if len(r) > 1}
+        assert not mixed, (week.number, mixed)

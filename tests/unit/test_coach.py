@@ -475,3 +475,11 @@ def test_reasons_are_true_of_the_numbers_shown(
 ) -> None:
     decision = item_target(item, ItemLog(history), catalogue(), GYM)
     assert (decision.rule, decision.reason) == (rule, reason)
+
+
+def test_a_test_set_only_sets_the_first_load_of_its_own_exercise() -> None:
+    log = ItemLog(test_set=SetResult(10, Load(20, KG)))
+    own = item_target(planned("goblet-squat"), log, catalogue(), GYM)
+    assert own.target.load == Load(16, KG) and own.rule == "e1rm"  # 26.7 / 1.5 = 17.8 -> 16
+    other = item_target(planned("goblet-squat"), log, catalogue(), GYM, "bulgarian-split-squat")
+    assert other.target.load is None

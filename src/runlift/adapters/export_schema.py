@@ -25,6 +25,8 @@ class TargetDoc(_Strict):
     seconds: int | None
     load: LoadDoc | None
     rir: int | None = None
+    tempo: str | None = Field(default=None, max_length=12)
+    counts: bool = True
 
 
 class SetDoc(_Strict):

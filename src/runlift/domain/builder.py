@@ -228,12 +228,13 @@ def _rehab(w: WeekContext, sessions: list[Session], earliest: date, latest: date
     taken = [s.date for s in sessions]
     wanted = max(n.protocol.per_week - n.have for n in needs)
     chosen = rehab_days(days, taken, wanted, w.run_on)
-    ctx = DoseContext(w.frame.phase, w.profile.level, w.profile.style, w.frame.number)
+    ramp = w.frame.number <= ramp_weeks(w.profile)
+    ctx = DoseContext(w.frame.phase, w.profile.level, w.profile.style, w.frame.number, ramp=ramp)
     warmup = next((c for c in w.pools.drills if c.exercise.slug == "ankle-circle"), None)
     made = []
     for index, day in enumerate(chosen):
         due = [n for n in needs if n.protocol.per_week - n.have > index]
-        made.append(rehab_session(day, due, warmup, ctx, len(sessions)))
+        made.append(rehab_session(day, due, warmup, ctx, len(sessions), w.pools.spine.lift_slugs()))
     return made
 
 

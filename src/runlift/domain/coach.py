@@ -156,9 +156,8 @@ def item_target(
         for slug in (*exercise.harder, *exercise.easier)
         if slug in catalogue and kit.can_do(catalogue.get(slug))
     }
-    decision = next_target(
-        lineage, current, exercise, variants, None, log.test_set, rules, grid, taken
-    )
+    test_set = log.test_set if variant == item.exercise else None  # a test of this exercise
+    decision = next_target(lineage, current, exercise, variants, None, test_set, rules, grid, taken)
     fitted, changed = _fit(decision.target, item, catalogue, grid, rules, first=not lineage)
     reasons = [decision.reason]
     rule = decision.rule

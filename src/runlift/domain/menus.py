@@ -192,8 +192,9 @@ def protocol_choices(
     return picked
 
 
-def _dosed(protocol: Protocol, choice: Choice) -> Dosed:
-    return Dosed(choice, None, protocol.tempo, protocol.key)
+def _dosed(protocol: Protocol, choice: Choice, lifts: frozenset[str] = frozenset()) -> Dosed:
+    slug = choice.exercise.slug
+    return Dosed(choice, None, protocol.tempo, protocol.key, lift=slug in lifts)
 
 
 def _knee(choice: Choice) -> str:
@@ -259,7 +260,7 @@ def build_templates(
             if protocol.in_warmup:
                 foot.extend(_dosed(protocol, c) for c in picks[:1])
             else:
-                protocol_items.extend(_dosed(protocol, c) for c in picks)
+                protocol_items.extend(_dosed(protocol, c, spine.lift_slugs()) for c in picks)
         calves = [c for c in calves if not _protocol_has_same_calf(c, protocol_items)]
         base = [d.choice for d in (*lifts, *calves, *protocol_items)]
         objective = Objective(

@@ -66,6 +66,7 @@ def rehab_session(
     warmup: Choice | None,
     ctx: DoseContext,
     strength_sessions: int,
+    main_lifts: frozenset[str] = frozenset(),
 ) -> Session:
     """A 5-12 minute session of protocol work only, at the protocol's dose for this week."""
     main: list[Item] = []
@@ -76,7 +77,7 @@ def rehab_session(
         item = prescribe(warmup.exercise, warmup.kit, BlockKind.WARMUP, ctx)
         warm.append(item)
         budget -= item.total_seconds(BlockKind.WARMUP)
-    wanted = _wanted_items(needs, ctx)
+    wanted = _wanted_items(needs, ctx, main_lifts)
     # Every exercise gets one set first, then sets are added in turn while time allows,
     # so a long protocol never pushes a short one (foot core, calves) out of the session.
     fitted: list[tuple[BlockKind, Item, int]] = []
@@ -120,19 +121,26 @@ def rehab_session(
     return Session(day, title, SessionKind.REHAB, blocks, tuple(why), role="rehab")
 
 
-def _wanted_items(needs: Sequence[Need], ctx: DoseContext) -> list[tuple[BlockKind, Item]]:
+def _wanted_items(
+    needs: Sequence[Need], ctx: DoseContext, main_lifts: frozenset[str]
+) -> list[tuple[BlockKind, Item]]:
     """Each protocol exercise at its full dose, round robin over the protocols, no repeats."""
-    done: set[str] = set()
     depth = max(len(n.choices) for n in needs)
     order = [(n, n.choices[k]) for k in range(depth) for n in needs if k < len(n.choices)]
+    staged = {
+        c.exercise.slug: n for n in needs if n.protocol.stages for c in n.choices
+    }  # a staged protocol doses an exercise that two protocols share
+    done: set[str] = set()
     wanted = []
     for need, choice in order:
         if choice.exercise.slug in done:
             continue
         done.add(choice.exercise.slug)
+        need = staged.get(choice.exercise.slug, need)
         stage = need.protocol.stage(ctx.week_number)
         kind = BlockKind.CORE if choice.exercise.category is Category.CORE else BlockKind.MAIN
-        item = prescribe(choice.exercise, choice.kit, kind, ctx)
+        lift = choice.exercise.slug in main_lifts  # dosed as in the strength sessions
+        item = prescribe(choice.exercise, choice.kit, kind, ctx, main_lift=lift)
         if stage is not None:
             item = with_stage(item, stage, ctx)
         else:

@@ -43,6 +43,7 @@ class Dosed:
     stage: Stage | None = None
     tempo: str | None = None
     protocol: str | None = None
+    lift: bool = False  # a main lift of the plan: same heavy prescription wherever it appears
 
 
 @dataclass(frozen=True, slots=True)
@@ -137,7 +138,11 @@ def _queue(menu: Menu) -> list[tuple[BlockKind, Dosed, int]]:
         (d, at(menu.cooldown, 0), 0),
         (d, at(menu.cooldown, 1), 0),
     ]
-    protocol = {item.choice.exercise.slug: item for item in menu.protocol}
+    protocol: dict[str, Dosed] = {}
+    for entry in menu.protocol:  # a staged dose wins over a default one for the same exercise
+        known = protocol.get(entry.choice.exercise.slug)
+        if known is None or (known.stage is None and entry.stage is not None):
+            protocol[entry.choice.exercise.slug] = entry
     seen: set[str] = set()
     queue = []
     for kind, found, rank in order:
@@ -146,7 +151,7 @@ def _queue(menu: Menu) -> list[tuple[BlockKind, Dosed, int]]:
             if slug in seen:
                 continue
             seen.add(slug)
-            if slug in protocol and item.stage is None and protocol[slug].stage is not None:
+            if slug in protocol:
                 item = protocol[slug]
             queue.append((kind or _block_of(item), item, rank))
     return queue
@@ -175,7 +180,8 @@ def assemble(menu: Menu, ctx: DoseContext, minutes: int) -> tuple[Block, ...]:
     isolation = 0
     for kind, dosed, rank in _queue(menu):
         exercise = dosed.choice.exercise
-        item = prescribe(exercise, dosed.choice.kit, kind, ctx, main_lift=rank == RANK_LIFT)
+        lift = rank == RANK_LIFT or dosed.lift
+        item = prescribe(exercise, dosed.choice.kit, kind, ctx, main_lift=lift)
         if dosed.stage is not None and not ctx.activation:
             item = with_stage(item, dosed.stage, ctx)
         if dosed.tempo is not None and item.reps is not None:

@@ -31,6 +31,10 @@ class Spine:
         """Every spine exercise, so accessories do not repeat them."""
         return frozenset(c.exercise.slug for c in self.all() if c is not None)
 
+    def lift_slugs(self) -> frozenset[str]:
+        """The squat and hinge: the lifts that take the heavy scheme."""
+        return frozenset(c.exercise.slug for c in (self.squat, self.hinge) if c is not None)
+
     def all(self) -> tuple[Choice | None, ...]:
         """The slots in order of importance."""
         return (self.squat, self.hinge, self.calf, self.soleus)

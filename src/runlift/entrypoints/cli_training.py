@@ -205,15 +205,19 @@ def next_target(
     athlete: str | None = ATHLETE,
     fmt: str = FORMAT,
 ) -> None:
-    """Print the next target for an exercise and the rule that set it."""
+    """Print the next target for an exercise, the day it is for, and the rule that set it."""
     output = _format(fmt)
     settings = get_settings()
     library = catalogue_service.open_library(settings)
-    decision = training.next_for(store.uow_factory(settings), library, athlete, exercise, _today())
+    make_uow = store.uow_factory(settings)
+    decision = training.next_for(make_uow, library, athlete, exercise, _today())
+    day = training.next_date(make_uow, library, athlete, exercise, _today())
     if output == "json":
-        sys.stdout.write(dumps(render.decision_to_dict(decision)) + "\n")
+        sys.stdout.write(
+            dumps(render.decision_to_dict(decision) | {"date": day.isoformat()}) + "\n"
+        )
     else:
-        sys.stdout.write(render.decision_text(decision, library.catalogue))
+        sys.stdout.write(render.decision_text(decision, library.catalogue, day))
 
 
 @db_app.command("upgrade")

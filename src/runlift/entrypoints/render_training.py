@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Any
 
 from runlift.adapters.db.codec import load_to_dict
@@ -56,11 +57,15 @@ def decision_to_dict(decision: Decision) -> dict[str, Any]:
     }
 
 
-def decision_text(decision: Decision, catalogue: Catalogue) -> str:
-    """Next target in one readable paragraph."""
+def decision_text(decision: Decision, catalogue: Catalogue, day: dt.date | None = None) -> str:
+    """Next target in one readable paragraph, with the day it is for when known."""
     t = decision.target
     name = catalogue.get(t.variant).name if t.variant in catalogue else t.variant
     lines = [f"{name}: {target_text(t)}"]
+    if day is not None:
+        lines.append(
+            f"  when: {day.strftime('%a %Y-%m-%d')} (same as `runlift today --date {day}`)"
+        )
     hint = load_hint(decision)
     if hint is not None:
         lines.append(f"  load: {hint}")

@@ -11,6 +11,7 @@ import datetime as dt
 import re
 from collections import defaultdict
 from dataclasses import dataclass, replace
+from functools import lru_cache
 from typing import Any
 
 from runlift.adapters.catalogue_loader import Library
@@ -60,7 +61,13 @@ def counts_for_progression(record: PlannedSessionRecord) -> bool:
 
 def athlete_kit(athlete: AthleteRecord) -> Kit:
     """The athlete's equipment, loads owned and units, from their stored profile."""
-    return Kit.of(profile_from_text(athlete.profile_yaml, athlete.name))
+    return _kit(athlete.profile_yaml, athlete.name)
+
+
+@lru_cache(maxsize=64)
+def _kit(profile_yaml: str, name: str) -> Kit:
+    """Parsing YAML costs more than the rest of logging a set: parse each profile text once."""
+    return Kit.of(profile_from_text(profile_yaml, name))
 
 
 def planned_sessions(uow: UnitOfWork, athlete_id: int) -> list[PlannedSessionRecord]:
