@@ -87,8 +87,7 @@ def test_top_of_range_twice_adds_a_step_carried_into_the_next_range(
     assert first["reps"] == [4, 6] and first["rule"] == "e1rm"
     assert first["load"] == {"value": 18.0, "unit": "kg"}  # 16 x 8-10 @ RIR 3 -> 18.1 -> 18
     assert first["reason"] == (
-        "same load: aim for more reps (or seconds); new range: 4-6 at RIR 2, 18 kg estimated "
-        "from 16 kg x 8-10 at RIR 3 (Epley)"
+        "new range: 4-6 at RIR 2, 18 kg estimated from 16 kg x 8-10 at RIR 3 (Epley)"
     )
     log_session(capsys, "2026-11-19", 10, "b")  # Thursday: the same week's Tuesday dose
     second = next_json(capsys)

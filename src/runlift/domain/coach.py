@@ -162,6 +162,8 @@ def item_target(
     reasons = [decision.reason]
     rule = decision.rule
     if changed:
+        if changed.startswith("new range") and decision.reason.startswith("same "):
+            reasons = []  # "same load" would contradict the new range's new load
         reasons.append(changed)
         rule = "e1rm" if changed.startswith("new range") else rule
     if lineage and any(not s.target.counts and s.date > lineage[-1].date for s in log.history):
