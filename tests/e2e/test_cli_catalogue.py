@@ -106,7 +106,8 @@ def doable(exercise: dict[str, Any], kit: set[str]) -> bool:
 
 @pytest.fixture
 def all_exercises(capsys: pytest.CaptureFixture[str]) -> list[dict[str, Any]]:
-    return run_json(capsys, "exercises", "list", "--format", "json")
+    found: list[dict[str, Any]] = run_json(capsys, "exercises", "list", "--format", "json")
+    return found
 
 
 # --- exercises list ---------------------------------------------------------------------------
