@@ -2,7 +2,7 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: run test lint typecheck unit bench clean
+.PHONY: run test test-fast lint typecheck unit pytest bench clean
 
 $(STAMP): pyproject.toml
 	test -x $(PY) || python3 -m venv $(VENV)
@@ -16,15 +16,26 @@ run: $(STAMP)
 lint: $(STAMP)
 	$(VENV)/bin/ruff check src tests benchmarks
 	$(VENV)/bin/ruff format --check src tests benchmarks
+	$(VENV)/bin/lint-imports
 
 typecheck: $(STAMP)
 	$(VENV)/bin/mypy src tests --exclude 'tests/integration/conftest\.py'
 	$(VENV)/bin/mypy tests/integration/conftest.py
 
+# Unit tests only: domain and services over the in-memory fakes, no I/O.
 unit: $(STAMP)
+	$(VENV)/bin/pytest tests/unit
+
+# Every test, the slow durability and simulation ones included.
+pytest: $(STAMP)
 	$(VENV)/bin/pytest
 
-test: lint typecheck unit
+# What CI runs.
+test: lint typecheck pytest
+
+# The same checks without the tests marked slow, for the edit-test loop.
+test-fast: lint typecheck
+	$(VENV)/bin/pytest -m "not slow"
 
 bench: $(STAMP)
 	@set -e; for script in benchmarks/*.py; do echo "== $$script"; $(PY) $$script; done

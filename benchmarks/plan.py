@@ -11,7 +11,7 @@ from runlift.adapters.catalogue_loader import load_library
 from runlift.domain.athlete import Profile, Race, StrengthPrefs
 from runlift.domain.builder import build_plan
 from runlift.domain.exercise import Catalogue
-from runlift.domain.select import TARGETS, Objective, candidates, exact, greedy, value
+from runlift.domain.selection import TARGETS, Objective, candidates, exact, greedy, value
 from runlift.domain.vocab import Category, Day, Equipment, Injury, Level, RaceDistance, RunType
 
 START = date(2027, 1, 4)

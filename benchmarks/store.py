@@ -86,7 +86,13 @@ def _factory(engine: Engine) -> Factory:
 
 def _new_athlete(make_uow: Factory, library: Library) -> int:
     record, _ = athletes.create_athlete(
-        make_uow, library, PROFILE, dt.date(2026, 11, 16), dt.date(2026, 11, 16), NOW
+        make_uow,
+        library,
+        PROFILE.read_text(encoding="utf-8"),
+        str(PROFILE),
+        dt.date(2026, 11, 16),
+        dt.date(2026, 11, 16),
+        NOW,
     )
     return record.id
 
@@ -127,10 +133,10 @@ def _fill(make_uow: Factory, athlete_id: int) -> tuple[int, int, float]:
     sessions = sets = 0
     with make_uow() as uow:
         for day, logged in _sessions_of(rng):
-            session_id = uow.logs.add_session(athlete_id, PerformedSession(day, srpe=6))
+            session_id = uow.sessions.add(athlete_id, PerformedSession(day, srpe=6))
             stamp = dt.datetime.combine(day, dt.time(18), dt.UTC)
             rows = [SetRow(session_id, day, s.exercise, s, stamp) for s in logged]
-            uow.logs.add_set_rows(athlete_id, rows)
+            uow.sets.add_rows(athlete_id, rows)
             sessions += 1
             sets += len(rows)
         uow.commit()
@@ -153,7 +159,7 @@ def _weekly_volume_and_trend(make_uow: Factory, library: Library) -> list[str]:
     volume = reports.weekly_volume(make_uow, library, None)
     trend = reports.e1rm_trend(make_uow, library, None, TREND_EXERCISE)
     with make_uow() as uow:
-        last_day = max(day for day, _, _ in uow.logs.daily_sets(uow.athletes.all()[0].id))
+        last_day = max(s.date for s in uow.sets.all(uow.athletes.all()[0].id))
     year_ago = last_day - dt.timedelta(weeks=52)
     year = reports.weekly_volume(make_uow, library, None, year_ago)
     year_ms = _median_ms(lambda: reports.weekly_volume(make_uow, library, None, year_ago))
@@ -161,15 +167,15 @@ def _weekly_volume_and_trend(make_uow: Factory, library: Library) -> list[str]:
     trend_ms = _median_ms(lambda: reports.e1rm_trend(make_uow, library, None, TREND_EXERCISE))
     with make_uow() as uow:
         athlete_id = uow.athletes.all()[0].id
-        daily_ms = _median_ms(lambda: uow.logs.daily_sets(athlete_id))
-        best_ms = _median_ms(lambda: uow.logs.daily_best_e1rm(athlete_id, TREND_EXERCISE))
+        weekly_ms = _median_ms(lambda: uow.summaries.weekly_sets(athlete_id))
+        best_ms = _median_ms(lambda: uow.summaries.daily_best_e1rm(athlete_id, TREND_EXERCISE))
     return [
         f"  weekly volume per muscle group, last year ({len(year)} weeks, `runlift volume "
         f"--weeks 52`), median of {QUERY_RUNS}: {year_ms:7.1f} ms",
         f"  weekly volume per muscle group ({len(volume)} weeks), median of {QUERY_RUNS}: "
-        f"{volume_ms:7.1f} ms  (of which LogRepository.daily_sets: {daily_ms:.1f} ms)",
+        f"{volume_ms:7.1f} ms  (of which LogSummaries.weekly_sets: {weekly_ms:.1f} ms)",
         f"  e1RM trend of {TREND_EXERCISE} ({len(trend.points)} days), median of {QUERY_RUNS}:"
-        f"     {trend_ms:7.1f} ms  (of which LogRepository.daily_best_e1rm: {best_ms:.1f} ms)",
+        f"     {trend_ms:7.1f} ms  (of which LogSummaries.daily_best_e1rm: {best_ms:.1f} ms)",
     ]
 
 

@@ -122,7 +122,8 @@ def test_list_json_has_every_design_field(all_exercises: list[dict[str, Any]]) -
         assert set(exercise["default"]) >= DEFAULT_FIELDS, exercise["slug"]
         assert exercise["max_intensity"] in {"heavy", "moderate", "light"}, exercise["slug"]
         dose = exercise["default"]
-        assert isinstance(dose["sets"], int) and dose["sets"] >= 1
+        assert isinstance(dose["sets"], int)
+        assert dose["sets"] >= 1
         assert dose["reps"] is None or (
             len(dose["reps"]) == 2 and dose["reps"][0] <= dose["reps"][1]
         )
@@ -144,7 +145,8 @@ def test_list_table_shows_slugs_and_a_count(
     capsys: pytest.CaptureFixture[str], all_exercises: list[dict[str, Any]]
 ) -> None:
     code, out, err = run(capsys, "exercises", "list")
-    assert code == 0 and err == ""
+    assert code == 0
+    assert err == ""
     assert "goblet-squat" in out
     assert f"{len(all_exercises)} exercises" in out
 
@@ -195,7 +197,8 @@ def test_list_injury_filter(
 ) -> None:
     found = run_json(capsys, "exercises", "list", "--injury", "runners_knee", "--format", "json")
     expected = [e["slug"] for e in all_exercises if "runners_knee" in e["injuries"]]
-    assert found and [e["slug"] for e in found] == expected
+    assert found
+    assert [e["slug"] for e in found] == expected
 
 
 def test_list_category_filter(
@@ -214,7 +217,8 @@ def test_list_level_filter_means_up_to_this_level(
 ) -> None:
     found = run_json(capsys, "exercises", "list", "--level", level, "--format", "json")
     expected = [e["slug"] for e in all_exercises if LEVEL_RANK[e["level"]] <= LEVEL_RANK[level]]
-    assert found and [e["slug"] for e in found] == expected
+    assert found
+    assert [e["slug"] for e in found] == expected
     assert ("pistol-squat" in expected) == (level == "advanced")
 
 
@@ -234,13 +238,15 @@ def test_list_filters_combine(
         and "it_band_syndrome" in e["injuries"]
         and e["level"] == "beginner"
     ]
-    assert found and [e["slug"] for e in found] == expected
+    assert found
+    assert [e["slug"] for e in found] == expected
 
 
 def test_filter_ids_are_case_insensitive(capsys: pytest.CaptureFixture[str]) -> None:
     lower = run_json(capsys, "exercises", "list", "--category", "core", "--format", "json")
     upper = run_json(capsys, "exercises", "list", "--category", "CORE", "--format", "JSON")
-    assert lower == upper and lower
+    assert lower == upper
+    assert lower
 
 
 # --- exercises show ---------------------------------------------------------------------------
@@ -253,19 +259,23 @@ def test_show_json_matches_the_list_entry(
     assert shown == next(e for e in all_exercises if e["slug"] == "goblet-squat")
     assert shown["name"] == "Goblet squat"
     assert shown["max_intensity"] == "heavy"
-    assert len(shown["steps"]) >= 3 and shown["sources"]
+    assert len(shown["steps"]) >= 3
+    assert shown["sources"]
 
 
 def test_show_text(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, err = run(capsys, "exercises", "show", "goblet-squat")
-    assert code == 0 and err == ""
+    assert code == 0
+    assert err == ""
     assert "Goblet squat (goblet-squat)" in out
     assert "How to do it:" in out
-    assert "  1. " in out and "  3. " in out
+    assert "  1. " in out
+    assert "  3. " in out
     assert "Sources:" in out
     assert "max intensity: heavy" in out
     code, explicit, _ = run(capsys, "exercises", "show", "goblet-squat", "--format", "text")
-    assert code == 0 and explicit == out
+    assert code == 0
+    assert explicit == out
 
 
 @pytest.mark.parametrize(
@@ -312,11 +322,13 @@ def test_search_tolerates_typos(capsys: pytest.CaptureFixture[str], query: str, 
 
 def test_search_table_and_no_match(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, err = run(capsys, "exercises", "search", "glute brige")
-    assert code == 0 and err == ""
+    assert code == 0
+    assert err == ""
     rows = [line.split()[0] for line in out.splitlines()[1:] if SLUG_AT_START.match(line)]
     assert rows[0] == "glute-bridge"
     code, out, err = run(capsys, "exercises", "search", "zzzxqy")
-    assert code == 0 and err == ""
+    assert code == 0
+    assert err == ""
     assert "no exercise matches" in out
 
 
@@ -342,9 +354,12 @@ def check_program_contract(program: dict[str, Any]) -> None:
         )
 
     assert {"slug", "name", "sources", "rounds", "blocks"} <= set(program)
-    assert isinstance(program["name"], str) and program["name"]
-    assert program["sources"] and all(isinstance(s, str) for s in program["sources"])
-    assert isinstance(program["rounds"], int) and program["rounds"] >= 1
+    assert isinstance(program["name"], str)
+    assert program["name"]
+    assert program["sources"]
+    assert all(isinstance(s, str) for s in program["sources"])
+    assert isinstance(program["rounds"], int)
+    assert program["rounds"] >= 1
     assert program["blocks"]
     for block in program["blocks"]:
         assert {"kind", "items"} <= set(block)
@@ -376,7 +391,8 @@ def test_programs_list_json(
 
 def test_programs_list_table(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, err = run(capsys, "programs", "list")
-    assert code == 0 and err == ""
+    assert code == 0
+    assert err == ""
     for slug in PROGRAM_SLUGS:
         assert slug in out
 
@@ -393,7 +409,8 @@ def test_programs_show_json(capsys: pytest.CaptureFixture[str], slug: str) -> No
 def test_programs_show_text(capsys: pytest.CaptureFixture[str], slug: str) -> None:
     program = run_json(capsys, "programs", "show", slug, "--format", "json")
     code, out, err = run(capsys, "programs", "show", slug)
-    assert code == 0 and err == ""
+    assert code == 0
+    assert err == ""
     assert f"({slug})" in out.splitlines()[0]
     assert program["name"] in out
     first = program["blocks"][0]["items"][0]["exercise"]
@@ -406,7 +423,8 @@ def test_programs_show_text(capsys: pytest.CaptureFixture[str], slug: str) -> No
 
 def test_rules_lists_every_rule_id(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, err = run(capsys, "rules")
-    assert code == 0 and err == ""
+    assert code == 0
+    assert err == ""
     listed = {line.split(":")[0] for line in out.splitlines() if line and not line[0].isspace()}
     assert set(RULE_IDS) <= listed
     assert {rule.id for rule in RULES} <= listed
@@ -421,7 +439,8 @@ def test_rules_json(capsys: pytest.CaptureFixture[str]) -> None:
 
 def test_version(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, err = run(capsys, "--version")
-    assert code == 0 and err == ""
+    assert code == 0
+    assert err == ""
     assert out.strip() == f"runlift {runlift.__version__}"
     assert runlift.__version__ == version("runlift")
 
@@ -495,7 +514,8 @@ def test_unknown_format(
 
 def test_second_bad_equipment_is_named(capsys: pytest.CaptureFixture[str]) -> None:
     line = assert_user_error(*run(capsys, "exercises", "list", "-e", "dumbbell", "-e", "kettlebel"))
-    assert "kettlebel" in line and "kettlebell" in line
+    assert "kettlebel" in line
+    assert "kettlebell" in line
 
 
 def test_empty_search_is_refused(capsys: pytest.CaptureFixture[str]) -> None:
@@ -636,6 +656,7 @@ def test_console_script_in_a_subprocess() -> None:
     )
     assert bad.returncode == 2
     assert "Traceback" not in bad.stderr
-    assert bad.stderr.startswith("error: ") and len(bad.stderr.splitlines()) == 1
+    assert bad.stderr.startswith("error: ")
+    assert len(bad.stderr.splitlines()) == 1
     assert "goblet-squat" in bad.stderr
     assert bad.stdout == ""

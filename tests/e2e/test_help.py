@@ -55,7 +55,9 @@ def test_every_option_and_argument_has_help(path: tuple[str, ...], command: Comm
         return
     for param in command.params:
         help_text = getattr(param, "help", None)
-        assert help_text and help_text.strip(), f"{' '.join(path)}: {param.name} has no help"
+        message = f"{' '.join(path)}: {param.name} has no help"
+        assert help_text, message
+        assert help_text.strip(), message
 
 
 @pytest.mark.parametrize(("path", "command"), COMMANDS, ids=IDS)

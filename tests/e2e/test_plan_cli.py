@@ -86,7 +86,8 @@ def test_output_file_is_written_whole(capsys: pytest.CaptureFixture[str], tmp_pa
         "-o",
         str(target),
     )
-    assert code == 0 and out == ""
+    assert code == 0
+    assert out == ""
     assert json.loads(target.read_text())["start"] == START
     assert [p.name for p in folder.iterdir()] == ["plan.json"]
 
@@ -171,7 +172,8 @@ def test_bad_profiles_exit_2_with_one_line_and_write_nothing(
     code, out, err = run(capsys, "plan", str(profile), "--start", START, "-o", str(target))
     assert code == 2
     assert out == ""
-    assert err.count("\n") == 1 and err.startswith("error: ")
+    assert err.count("\n") == 1
+    assert err.startswith("error: ")
     assert expected in err
     assert "Traceback" not in err
     assert not target.exists()
@@ -192,7 +194,8 @@ def test_bad_arguments_exit_2(
     profile = _write(tmp_path, VALID)
     code, _, err = run(capsys, *[a.format(profile=profile) for a in args])
     assert code == 2
-    assert expected in err and err.count("\n") == 1
+    assert expected in err
+    assert err.count("\n") == 1
 
 
 def test_same_input_gives_byte_identical_output(capsys: pytest.CaptureFixture[str]) -> None:

@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 
 from runlift.entrypoints.cli import main
-from runlift.services.profile import load_profile
+from runlift.services.athletes import profile_from_text
 
 
 def answer(monkeypatch: pytest.MonkeyPatch, lines: list[str]) -> None:
@@ -36,9 +36,10 @@ def test_answers_make_a_valid_profile_and_typos_are_asked_again(
     assert main(["profile", "init", "-o", str(target)]) == 0
     err = capsys.readouterr().err
     assert "race.distance: 'marathn' is not accepted; did you mean marathon" in err
-    profile = load_profile(target)
+    profile = profile_from_text(target.read_text(encoding="utf-8"), str(target))
     assert profile.level.value == "advanced"
-    assert profile.race is not None and str(profile.race.date) == "2027-05-02"
+    assert profile.race is not None
+    assert str(profile.race.date) == "2027-05-02"
     assert profile.strength.sessions_per_week == 3
     assert {e.value for e in profile.equipment} == {"dumbbell", "mini_band"}
     assert {d.value: r.value for d, r in profile.runs.items()} == {
@@ -55,8 +56,9 @@ def test_defaults_give_a_runner_without_a_race(
     target = tmp_path / "p.yaml"
     answer(monkeypatch, [""] * 8)
     assert main(["profile", "init", "-o", str(target)]) == 0
-    profile = load_profile(target)
-    assert profile.race is not None and profile.dated_race is None
+    profile = profile_from_text(target.read_text(encoding="utf-8"), str(target))
+    assert profile.race is not None
+    assert profile.dated_race is None
     assert profile.equipment == frozenset()
 
 

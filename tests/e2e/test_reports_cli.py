@@ -76,7 +76,9 @@ def test_history_in_three_formats_agrees(capsys: pytest.CaptureFixture[str]) -> 
         ("2026-11-20", "goblet-squat", 1),
     ]
     assert rows[4]["load"] == {"value": 50.0, "unit": "lb"}
-    assert rows[2]["seconds"] == 30 and rows[2]["reps"] is None and rows[2]["load"] is None
+    assert rows[2]["seconds"] == 30
+    assert rows[2]["reps"] is None
+    assert rows[2]["load"] is None
     assert rows[0]["target"]["exercise"] == "goblet-squat"
 
     code, text, err = run(capsys, "history", "--format", "csv")
@@ -108,10 +110,12 @@ def test_history_of_one_exercise_by_name(capsys: pytest.CaptureFixture[str]) -> 
 def test_history_refuses_bad_options(capsys: pytest.CaptureFixture[str]) -> None:
     code, out, err = run(capsys, "history", "--format", "xml")
     assert (code, out) == (2, "")
-    assert err.startswith("error: --format:") and "csv" in err
+    assert err.startswith("error: --format:")
+    assert "csv" in err
     code, out, err = run(capsys, "history", "--exercise", "gobblet squat")
     assert (code, out) == (2, "")
-    assert "goblet-squat" in err and "Traceback" not in err
+    assert "goblet-squat" in err
+    assert "Traceback" not in err
 
 
 @pytest.mark.usefixtures("logged")
@@ -162,7 +166,9 @@ def test_progress_without_data_says_so_and_draws_nothing(
     assert err.startswith("error: --png:")
     assert not target.exists()
     code, _, err = run(capsys, "progress", "goblet-squat", "--png", str(tmp_path / "no" / "x.png"))
-    assert code == 2 and err.startswith("error: --png:") and "does not exist" in err
+    assert code == 2
+    assert err.startswith("error: --png:")
+    assert "does not exist" in err
 
 
 @pytest.mark.usefixtures("logged")
@@ -261,11 +267,13 @@ def test_import_of_a_missing_or_broken_file(
     capsys: pytest.CaptureFixture[str], tmp_path: Path
 ) -> None:
     code, _, err = run(capsys, "import", str(tmp_path / "nope.json"))
-    assert code == 2 and err == f"error: {tmp_path / 'nope.json'}: file not found\n"
+    assert code == 2
+    assert err == f"error: {tmp_path / 'nope.json'}: file not found\n"
     broken = tmp_path / "broken.json"
     broken.write_text('{"format": "runlift-export",\n "version": 1,\n', encoding="utf-8")
     code, _, err = run(capsys, "import", str(broken))
-    assert code == 2 and err.startswith(f"error: {broken}: malformed JSON at line")
+    assert code == 2
+    assert err.startswith(f"error: {broken}: malformed JSON at line")
 
 
 def test_sparkline() -> None:

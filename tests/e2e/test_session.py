@@ -54,7 +54,7 @@ def stored(name: str = "Ana") -> list[Row]:
                 s.logged.rir,
                 s.logged.client_id,
             )
-            for s in sorted(uow.logs.sets(athlete.id), key=lambda s: s.id)
+            for s in sorted(uow.sets.all(athlete.id), key=lambda s: s.id)
         ]
 
 
@@ -62,7 +62,7 @@ def sessions(name: str = "Ana") -> list[StoredSession]:
     with store.uow_factory(get_settings())() as uow:
         athlete = uow.athletes.get(name)
         assert athlete is not None
-        return uow.logs.sessions(athlete.id)
+        return uow.sessions.all(athlete.id)
 
 
 def cid(exercise: str, number: int, day: str = DAY) -> str:
@@ -123,7 +123,9 @@ def test_a_whole_session_stores_every_set_as_typed(
     assert performed.session.date == dt.date(2026, 11, 17)
     assert (performed.session.srpe, performed.session.notes) == (7, "felt strong")
     started, ended = performed.session.started_at, performed.session.ended_at
-    assert started is not None and ended is not None and started <= ended
+    assert started is not None
+    assert ended is not None
+    assert started <= ended
     # The sets answered today's targets, so next time's target follows from them: 16 kg at
     # 8-10 (RIR 3) carried into next Tuesday's 4-6 range (RIR 2) by Epley.
     assert main(["next", "split-squat", "--format", "json"]) == 0

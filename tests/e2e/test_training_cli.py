@@ -84,7 +84,8 @@ def test_top_of_range_twice_adds_a_step_carried_into_the_next_range(
     log_session(capsys, "2026-11-17", 10, "a")
     first = next_json(capsys)
     assert first["date"] == "2026-11-24"  # the next planned day: what `today` shows then
-    assert first["reps"] == [4, 6] and first["rule"] == "e1rm"
+    assert first["reps"] == [4, 6]
+    assert first["rule"] == "e1rm"
     assert first["load"] == {"value": 18.0, "unit": "kg"}  # 16 x 8-10 @ RIR 3 -> 18.1 -> 18
     assert first["reason"] == (
         "new range: 4-6 at RIR 2, 18 kg estimated from 16 kg x 8-10 at RIR 3 (Epley)"
@@ -98,9 +99,11 @@ def test_top_of_range_twice_adds_a_step_carried_into_the_next_range(
         "4-6 at RIR 2, 20 kg estimated from 18 kg x 8-10 at RIR 3 (Epley)"
     )
     code, out, _ = run(capsys, "today", "--date", "2026-11-24")
-    assert code == 0 and "Split squat: 3 x 4-6 per side @ 20 kg, RIR 2, rest " in out
+    assert code == 0
+    assert "Split squat: 3 x 4-6 per side @ 20 kg, RIR 2, rest " in out
     code, out, _ = run(capsys, "next", LIFT)
-    assert code == 0 and out.startswith("Split squat: 3 x 4-6 @ 20 kg, RIR 2\n")
+    assert code == 0
+    assert out.startswith("Split squat: 3 x 4-6 @ 20 kg, RIR 2\n")
     assert "  when: Tue 2026-11-24 (same as `runlift today --date 2026-11-24`)\n" in out
 
 
@@ -119,11 +122,14 @@ def test_today_json_has_targets_for_trained_items_only(capsys: pytest.CaptureFix
     assert code == 0
     day = json.loads(out)
     items = day["sessions"][0]["items"]
-    assert items[0]["block"] == "warmup" and items[0]["target"] is None
+    assert items[0]["block"] == "warmup"
+    assert items[0]["target"] is None
     trained = [i for i in items if i["block"] in ("main", "core", "plyometric")]
-    assert trained and all(i["target"] is not None for i in trained)
+    assert trained
+    assert all(i["target"] is not None for i in trained)
     code, out, _ = run(capsys, "today", "--date", "2026-11-18")
-    assert code == 0 and "no strength session planned" in out
+    assert code == 0
+    assert "no strength session planned" in out
     assert "Next: Thu 2026-11-19, Base strength B" in out
 
 
@@ -134,7 +140,8 @@ def test_same_client_id_twice_records_one_set(capsys: pytest.CaptureFixture[str]
     assert "already logged" in run(capsys, *args, "--id", "x")[1]
     with cli_store() as uow:
         athlete = uow.athletes.get("Ana")
-        assert athlete is not None and len(uow.logs.sets(athlete.id, LIFT)) == 1
+        assert athlete is not None
+        assert len(uow.sets.all(athlete.id, LIFT)) == 1
 
 
 @pytest.mark.usefixtures("ana")
@@ -151,7 +158,8 @@ def test_session_file_is_atomic_and_idempotent(
     path = tmp_path / "s.json"
     path.write_text(json.dumps(document))
     code, _, err = run(capsys, "log", "--file", str(path))
-    assert code == 2 and "reps: -1 is out of range" in err
+    assert code == 2
+    assert "reps: -1 is out of range" in err
     assert next_json(capsys)["load"] is None
     document["sets"][2]["reps"] = 6  # type: ignore[index]
     path.write_text(json.dumps(document))
@@ -162,16 +170,19 @@ def test_session_file_is_atomic_and_idempotent(
 @pytest.mark.usefixtures("ana")
 def test_creating_the_same_athlete_twice_is_refused(capsys: pytest.CaptureFixture[str]) -> None:
     code, _, err = run(capsys, "athlete", "create", ANA, "--start", "2026-11-16")
-    assert code == 2 and "'Ana' exists" in err
+    assert code == 2
+    assert "'Ana' exists" in err
 
 
 @pytest.mark.usefixtures("ana")
 def test_several_athletes_need_a_name(capsys: pytest.CaptureFixture[str]) -> None:
     assert run(capsys, "athlete", "create", BEN, "--start", "2026-11-16")[0] == 0
     code, _, err = run(capsys, "today", "--date", "2026-11-17")
-    assert code == 2 and "several athletes (Ana, Ben)" in err
+    assert code == 2
+    assert "several athletes (Ana, Ben)" in err
     code, _, err = run(capsys, "today", "--date", "2026-11-17", "--athlete", "Bne")
-    assert code == 2 and "did you mean Ben" in err
+    assert code == 2
+    assert "did you mean Ben" in err
     assert run(capsys, "today", "--date", "2026-11-17", "--athlete", "Ben")[0] == 0
 
 
@@ -185,7 +196,8 @@ def test_updating_the_profile_replans_and_keeps_the_log(
         Path(ANA).read_text().replace("minutes_per_session: 40", "minutes_per_session: 30")
     )
     code, out, _ = run(capsys, "athlete", "update", str(changed))
-    assert code == 0 and "plan version 2" in out
+    assert code == 0
+    assert "plan version 2" in out
     assert next_json(capsys)["load"] == {"value": 18.0, "unit": "kg"}  # the log still counts
     code, out, _ = run(capsys, "athlete", "list")
     assert "Ana: intermediate, marathon on 2027-04-18, 2 x 30 min; plan v2" in out
@@ -193,7 +205,8 @@ def test_updating_the_profile_replans_and_keeps_the_log(
 
 def test_commands_need_an_athlete_first(capsys: pytest.CaptureFixture[str]) -> None:
     code, _, err = run(capsys, "today")
-    assert code == 2 and "runlift athlete create" in err
+    assert code == 2
+    assert "runlift athlete create" in err
 
 
 @pytest.mark.usefixtures("ana")
@@ -222,5 +235,8 @@ def test_bad_log_input_changes_nothing(
     capsys: pytest.CaptureFixture[str], args: list[str], expected: str
 ) -> None:
     code, out, err = run(capsys, *args)
-    assert code == 2 and expected in err and err.count("\n") == 1 and out == ""
+    assert code == 2
+    assert expected in err
+    assert err.count("\n") == 1
+    assert out == ""
     assert next_json(capsys)["load"] is None

@@ -41,6 +41,9 @@ def test_volume_counts_sets_per_week_and_muscle_inside_the_window(
     assert weeks[0]["sets"] == {"calves": 1, "glutes": 2, "quadriceps": 2}
     assert weeks[1]["sets"] == {"glutes": 3, "quadriceps": 3}
     code, out, _ = run(capsys, "volume", "--weeks", "8")
-    assert code == 0 and out.startswith("week") and out.count("\n") == 5
+    assert code == 0
+    assert out.startswith("week")
+    assert out.count("\n") == 5
     code, _, err = run(capsys, "volume", "--weeks", "0")
-    assert code == 2 and "--weeks" in err
+    assert code == 2
+    assert "--weeks" in err

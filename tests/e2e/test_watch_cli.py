@@ -71,7 +71,8 @@ def test_watch_exports_the_days_session(
     assert lunge["notes"].endswith("per side")
     assert names.count("Split squat") == 3
     rests = [s for s in steps if s["intensity"] == "rest"]
-    assert rests and all(s["duration_type"] == "time" for s in rests)
+    assert rests
+    assert all(s["duration_type"] == "time" for s in rests)
     assert steps[names.index("Split squat") + 1]["duration_time"] == 150.0
 
 

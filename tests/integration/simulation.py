@@ -90,7 +90,15 @@ def simulate(
     seed: int = 7,
 ) -> Simulation:
     """Create the athlete, then train `weeks` weeks of the plan day by day."""
-    athlete, _ = athletes.create_athlete(make_uow, library, profile_path, start, start, NOW)
+    athlete, _ = athletes.create_athlete(
+        make_uow,
+        library,
+        profile_path.read_text(encoding="utf-8"),
+        str(profile_path),
+        start,
+        start,
+        NOW,
+    )
     profile = profile_from_text(profile_path.read_text(encoding="utf-8"))
     sim = Simulation(athlete.name, profile.units, dict(profile.weights))
     rng = random.Random(f"{seed}-{athlete.name}")

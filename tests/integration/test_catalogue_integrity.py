@@ -119,7 +119,8 @@ def test_resolve_finds_every_name_and_alias(library: Library) -> None:
     for slug, data in RAW_EXERCISES.items():
         for name in (slug, data["name"], *data.get("aliases", [])):
             found = catalogue.resolve(name.upper())
-            assert found is not None and found.slug == slug, (name, slug)
+            assert found is not None, (name, slug)
+            assert found.slug == slug, (name, slug)
 
 
 def test_steps_and_sources_present() -> None:

@@ -73,12 +73,12 @@ for n in range(1_000_000):
 
 def stored_sets() -> list[StoredSet]:
     with store.uow_factory(get_settings())() as uow:
-        return uow.logs.sets(resolve_athlete(uow, None).id)
+        return uow.sets.all(resolve_athlete(uow, None).id)
 
 
 def stored_sessions() -> int:
     with store.uow_factory(get_settings())() as uow:
-        return len(uow.logs.sessions(resolve_athlete(uow, None).id))
+        return len(uow.sessions.all(resolve_athlete(uow, None).id))
 
 
 def create_athlete(capsys: pytest.CaptureFixture[str]) -> None:
@@ -144,6 +144,7 @@ def _finish(process: subprocess.Popen[str]) -> tuple[int, str]:
     return process.returncode, err
 
 
+@pytest.mark.slow
 def test_two_console_scripts_logging_sessions_at_once_both_succeed(
     cli_backend: str, capsys: pytest.CaptureFixture[str], tmp_path: Path
 ) -> None:
@@ -169,6 +170,7 @@ def test_two_console_scripts_logging_sessions_at_once_both_succeed(
     assert ids == sorted(f"{p}-{i}" for p in ("a", "b") for i in range(30))
 
 
+@pytest.mark.slow
 def test_two_processes_logging_set_by_set_at_once_both_succeed(
     cli_backend: str, capsys: pytest.CaptureFixture[str], tmp_path: Path
 ) -> None:
@@ -205,6 +207,7 @@ def test_two_processes_logging_set_by_set_at_once_both_succeed(
 # (c) SIGKILL while logging -------------------------------------------------------------------
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("batch", [1, 20], ids=["set-by-set", "whole-session"])
 def test_a_killed_logging_process_leaves_no_half_written_set_or_session(
     cli_backend: str, capsys: pytest.CaptureFixture[str], batch: int
@@ -234,8 +237,10 @@ def test_a_killed_logging_process_leaves_no_half_written_set_or_session(
     for s in sets:
         logged = s.logged
         assert (logged.exercise, logged.reps, logged.rir) == (EXERCISE, 6, 2)
-        assert logged.load is not None and (logged.load.value, logged.load.unit.value) == (16, "kg")
-        assert logged.target is not None and logged.target.exercise == EXERCISE
+        assert logged.load is not None
+        assert (logged.load.value, logged.load.unit.value) == (16, "kg")
+        assert logged.target is not None
+        assert logged.target.exercise == EXERCISE
         _, n, j = (logged.client_id or "").split("-")
         batches.setdefault(int(n), set()).add(int(j))
     assert sorted(batches) == list(range(len(batches)))
@@ -277,7 +282,9 @@ def test_bad_input_exits_2_with_one_line_and_changes_nothing(
     code, out, err = run(capsys, *args)
     assert code == 2
     assert out == ""
-    assert err.startswith(message) and err.endswith("\n") and err.count("\n") == 1, err
+    assert err.startswith(message), err
+    assert err.endswith("\n"), err
+    assert err.count("\n") == 1, err
     assert (len(stored_sets()), stored_sessions()) == before
 
 
@@ -298,8 +305,9 @@ def test_a_session_file_with_one_bad_set_stores_none_of_its_sets(
     code, out, err = run(capsys, "log", "--file", str(path))
     assert code == 2
     assert out == ""
-    assert err.startswith("error: ") and err.count("\n") == 1, err
+    assert err.startswith("error: "), err
+    assert err.count("\n") == 1, err
     with store.uow_factory(get_settings())() as uow:
         athlete = resolve_athlete(uow, None)
-        assert uow.logs.sets(athlete.id) == []
-        assert uow.logs.sessions(athlete.id) == []
+        assert uow.sets.all(athlete.id) == []
+        assert uow.sessions.all(athlete.id) == []

@@ -15,6 +15,7 @@ from sqlalchemy import inspect, text
 from runlift.adapters.db.engine import (
     alembic_config,
     current_revision,
+    ensure_schema,
     head_revision,
     make_engine,
     upgrade,
@@ -76,11 +77,12 @@ def test_a_database_made_by_an_earlier_migration_upgrades_and_keeps_its_rows(
     with SqlUnitOfWork(engine) as uow:
         athlete = uow.athletes.get("Ana")
         assert athlete is not None
-        sets = uow.logs.sets(athlete.id)
+        sets = uow.sets.all(athlete.id)
     assert [(s.logged.exercise, s.logged.reps, s.logged.client_id) for s in sets] == [
         ("goblet-squat", 8, "c1")
     ]
-    assert sets[0].logged.load is not None and sets[0].logged.load.value == 22.5
+    assert sets[0].logged.load is not None
+    assert sets[0].logged.load.value == 22.5
 
 
 def test_the_migrated_schema_matches_the_tables_module(database: Database) -> None:
@@ -129,3 +131,25 @@ def test_the_app_upgrades_a_fresh_database_by_itself(
     assert current_revision(engine) == head_revision(engine)
     assert main(["athlete", "list"]) == 0
     assert "Ana: intermediate" in capsys.readouterr().out
+
+
+def test_the_shipped_head_is_read_without_alembic_and_matches_it() -> None:
+    from runlift.adapters.db.engine import shipped_head
+
+    assert shipped_head() == head_revision(make_engine("sqlite://"))
+
+
+def test_an_up_to_date_store_opens_without_loading_alembic(tmp_path: Path) -> None:
+    import subprocess
+    import sys
+
+    url = f"sqlite:///{tmp_path / 'store.db'}"
+    ensure_schema(make_engine(url))  # migrate once
+    probe = (
+        "import sys\n"
+        "from runlift.adapters.db.engine import ensure_schema, make_engine\n"
+        f"ensure_schema(make_engine({url!r}))\n"
+        "print(any(m == 'alembic' or m.startswith('alembic.') for m in sys.modules))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
+    assert out.stdout.strip() == "False"

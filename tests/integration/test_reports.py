@@ -70,12 +70,12 @@ def _seed(make_uow: Factory, name: str = "Ana", profile: str = ANA) -> None:
         numbers: dict[tuple[dt.date, str], int] = {}
         for index, (day, exercise, reps, load, seconds) in enumerate(LOG):
             if day not in sessions:
-                sessions[day] = uow.logs.add_session(athlete.id, PerformedSession(date=day))
+                sessions[day] = uow.sessions.add(athlete.id, PerformedSession(date=day))
             number = numbers.get((day, exercise), 0) + 1
             numbers[(day, exercise)] = number
             target = Target(exercise, exercise, 3, (8, 12), None, Load(20, KG), 2)
             logged = LoggedSet(exercise, number, reps, load, seconds, 2, target, f"{name}-{index}")
-            uow.logs.add_set(athlete.id, sessions[day], day, logged, exercise, NOW)
+            uow.sets.add(athlete.id, sessions[day], day, logged, exercise, NOW)
         uow.commit()
 
 
@@ -125,12 +125,14 @@ def test_e1rm_trend_converts_pounds_to_the_athletes_units(
     trend = reports.e1rm_trend(make_uow, library, None, "forward-lunge")
     # 10 x 40 lb = 53.3 lb = 24.2 kg beats 8 x 18 kg = 22.8 kg on the same day.
     [(day, value)] = trend.points
-    assert day == dt.date(2026, 11, 12) and value == pytest.approx(40 * (4 / 3) / LB_PER_KG)
+    assert day == dt.date(2026, 11, 12)
+    assert value == pytest.approx(40 * (4 / 3) / LB_PER_KG)
     _seed(make_uow, "Lee", ANA.replace("units: kg", "units: lb"))
     pounds = reports.e1rm_trend(make_uow, library, "Lee", "forward-lunge")
     assert pounds.units is LB
     [(day, value)] = pounds.points
-    assert day == dt.date(2026, 11, 12) and value == pytest.approx(40 * 4 / 3)
+    assert day == dt.date(2026, 11, 12)
+    assert value == pytest.approx(40 * 4 / 3)
 
 
 def test_records_per_exercise(make_uow: Factory) -> None:
@@ -213,9 +215,9 @@ def test_export_import_export_is_identical_and_keeps_every_field(
         session = PerformedSession(
             dt.date(2026, 11, 18), started, started + dt.timedelta(minutes=40), 7, "ünïcode ✓", "s1"
         )
-        session_id = uow.logs.add_session(athlete.id, session)
+        session_id = uow.sessions.add(athlete.id, session)
         logged = LoggedSet("side-plank", 1, None, None, 45, None, None, None)
-        uow.logs.add_set(athlete.id, session_id, session.date, logged, "side-plank", NOW)
+        uow.sets.add(athlete.id, session_id, session.date, logged, "side-plank", NOW)
         for version in (1, 2):
             planned = PlannedSessionRecord(
                 dt.date(2026, 11, 16 + version), 0, 1, version == 2, "Base A", {"blocks": []}

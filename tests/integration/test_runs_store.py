@@ -10,7 +10,7 @@ from sqlalchemy import text
 from sqlalchemy.exc import IntegrityError
 
 from runlift.adapters.db.uow import SqlUnitOfWork
-from runlift.domain.load import RunEntry
+from runlift.domain.training_load import RunEntry
 
 NOW = dt.datetime(2026, 11, 21, 9, 30, tzinfo=dt.UTC)
 DAY = dt.date(2026, 11, 17)
@@ -26,7 +26,7 @@ def _athlete(store: Store, name: str = "Ana") -> int:
 
 def _add(store: Store, athlete_id: int, run: RunEntry, client_id: str | None = None) -> bool:
     with store() as uow:
-        added = uow.logs.add_run(athlete_id, run, "manual", client_id, NOW)
+        added = uow.runs.add(athlete_id, run, "manual", client_id, NOW)
         uow.commit()
     return added
 
@@ -38,7 +38,7 @@ def test_runs_come_back_by_date_with_every_field(store: Store) -> None:
     assert _add(store, ana, later, "r2")
     assert _add(store, ana, earlier)
     with store() as uow:
-        stored = uow.logs.runs(ana)
+        stored = uow.runs.all(ana)
     assert [s.run for s in stored] == [earlier, later]
     assert [(s.source, s.client_id) for s in stored] == [("manual", None), ("manual", "r2")]
     assert stored[0].id != stored[1].id
@@ -49,8 +49,8 @@ def test_since_keeps_runs_on_and_after_the_day(store: Store) -> None:
     for offset in range(5):
         _add(store, ana, RunEntry(DAY + dt.timedelta(days=offset), 5000.0 + offset))
     with store() as uow:
-        since = uow.logs.runs(ana, DAY + dt.timedelta(days=3))
-        everything = uow.logs.runs(ana, None)
+        since = uow.runs.all(ana, DAY + dt.timedelta(days=3))
+        everything = uow.runs.all(ana, None)
     assert [s.run.date for s in since] == [DAY + dt.timedelta(days=3), DAY + dt.timedelta(days=4)]
     assert len(everything) == 5
 
@@ -63,17 +63,17 @@ def test_a_known_client_id_adds_nothing_but_only_for_the_same_athlete(store: Sto
     assert _add(store, ben, run, "gpx:abc:0")
     assert _add(store, ana, run)  # no client id: a second run of the same shape is stored
     with store() as uow:
-        assert [s.run for s in uow.logs.runs(ana)] == [run, run]
-        assert [s.run for s in uow.logs.runs(ben)] == [run]
+        assert [s.run for s in uow.runs.all(ana)] == [run, run]
+        assert [s.run for s in uow.runs.all(ben)] == [run]
 
 
 def test_runs_are_only_kept_on_commit(store: Store) -> None:
     ana = _athlete(store)
     with store() as uow:
-        assert uow.logs.add_run(ana, RunEntry(DAY, 5000.0), "manual", "x", NOW)
-        assert [s.client_id for s in uow.logs.runs(ana)] == ["x"]
+        assert uow.runs.add(ana, RunEntry(DAY, 5000.0), "manual", "x", NOW)
+        assert [s.client_id for s in uow.runs.all(ana)] == ["x"]
     with store() as uow:
-        assert uow.logs.runs(ana) == []
+        assert uow.runs.all(ana) == []
 
 
 def test_the_database_refuses_a_duplicate_client_id(store: Store) -> None:
@@ -83,7 +83,8 @@ def test_the_database_refuses_a_duplicate_client_id(store: Store) -> None:
         "INSERT INTO runs (athlete_id, date, distance_m, source, client_id, logged_at)"
         " VALUES (:a, :d, 5000, 'manual', 'dup', :now)"
     )
-    with pytest.raises(IntegrityError), SqlUnitOfWork(store.engine, raw_errors=True) as uow:
+    # The insert must run inside the unit of work; the assert only narrows the type.
+    with pytest.raises(IntegrityError), SqlUnitOfWork(store.engine, raw_errors=True) as uow:  # noqa: PT012
         assert uow.connection is not None
         uow.connection.execute(insert, {"a": ana, "d": DAY, "now": NOW})
 

@@ -186,10 +186,10 @@ def fill(make_uow: Factory, content: tuple[dict[str, Any], ...]) -> int:
                 text = dumps(plan)
                 uow.plans.add(record.id, start, PROFILE, text, planned, made)
             for session, sets in athlete["sessions"]:
-                session_id = uow.logs.add_session(record.id, session)
+                session_id = uow.sessions.add(record.id, session)
                 for one in sets:
                     day = session.date
-                    added = uow.logs.add_set(
+                    added = uow.sets.add(
                         record.id, session_id, day, one.logged, one.variant, one.logged_at
                     )
                     assert added
@@ -198,6 +198,7 @@ def fill(make_uow: Factory, content: tuple[dict[str, Any], ...]) -> int:
     return total
 
 
+@pytest.mark.slow
 @settings(max_examples=25, deadline=None)
 @given(content=STORES)
 def test_export_import_export_is_identical(

@@ -365,7 +365,8 @@ def test_every_session_explains_itself_by_rule_id(scenario: Scenario) -> None:
         assert session.why, session.date
         for line in session.why:
             rule_id, sep, reason = line.partition(": ")
-            assert sep and reason, line
+            assert sep, line
+            assert reason, line
             assert rule_id in RULES_BY_ID, line
 
 
@@ -435,7 +436,8 @@ def test_heavy_prescriptions_only_on_heavy_loadable_lifts(scenario: Scenario) ->
             exercise = CATALOGUE.get(item.exercise)
             assert exercise.max_intensity is MaxIntensity.HEAVY, (session.date, item.exercise)
             assert set(item.equipment) & LOADING, (session.date, item)
-            assert item.reps is not None and item.reps[1] <= 6, item
+            assert item.reps is not None, item
+            assert item.reps[1] <= 6, item
 
 
 @SETTINGS

@@ -86,7 +86,8 @@ def test_load_never_rises_after_a_failed_session(
     equipment: Equipment | None,
 ) -> None:
     target, history = case
-    assert target.reps is not None and target.load is not None
+    assert target.reps is not None
+    assert target.load is not None
     bad = SetResult(target.reps[0] - 1, target.load, None, None)
     failed = SessionResult(date(2026, 1, 5), target, (bad,) * target.sets)
     decision = next_target([*history, failed], target, goblet(), equipment=equipment)
@@ -102,7 +103,8 @@ def test_load_after_any_failed_last_session_does_not_rise(
     performed = [s for s in history if s.sets]
     if performed and is_failed(performed[-1]):
         decision = next_target(history, target, goblet(), equipment=equipment)
-        assert decision.target.load is not None and target.load is not None
+        assert decision.target.load is not None
+        assert target.load is not None
         assert decision.target.load.value <= target.load.value
 
 
@@ -133,14 +135,16 @@ def test_next_target_is_deterministic(
 @given(targets(), EQUIPMENT)
 def test_deload_is_lighter(target: Target, equipment: Equipment | None) -> None:
     lighter = apply_deload(target, equipment)
-    assert lighter.load is not None and target.load is not None
+    assert lighter.load is not None
+    assert target.load is not None
     assert lighter.sets <= target.sets
     assert lighter.sets < target.sets or target.sets == 1
     assert lighter.sets >= 1
     assert lighter.load.value <= target.load.value
     assert lighter.load.value < target.load.value or target.load.value == 0
     assert lighter.load.value >= 0
-    assert target.rir is not None and lighter.rir == target.rir + 2
+    assert target.rir is not None
+    assert lighter.rir == target.rir + 2
     assert (lighter.exercise, lighter.variant) == (target.exercise, target.variant)
 
 
@@ -266,7 +270,8 @@ def test_beating_a_target_never_lowers_the_next_one(
     extra_rir: int | None,
 ) -> None:
     target, history = case
-    assert target.load is not None and target.reps is not None
+    assert target.load is not None
+    assert target.reps is not None
     grid = RULES.grid(equipment)
     current = replace(target, load=grid.down(target.load))
     lifted = current.load

@@ -1,19 +1,23 @@
 """An in-memory unit of work honouring the ports' contract, so use cases are tested without SQL.
 
 It keeps the semantics the services rely on: nothing is visible to a later unit of work
-until commit(); leaving without commit forgets everything; client ids make retries harmless.
+until commit(); leaving without commit forgets everything; client ids make retries harmless;
+what the SQL store's constraints refuse is a `Conflict`. tests/integration/test_store_contract.py
+runs the same tests against this fake and the SQL store, so the two cannot drift apart.
 """
 
 from __future__ import annotations
 
 import copy
 import datetime as dt
-from dataclasses import dataclass, field
+import json
+from dataclasses import dataclass, field, replace
 from types import TracebackType
 
-from runlift.domain.load import RunEntry
 from runlift.domain.log import LoggedSet, PerformedSession
 from runlift.domain.progression import epley
+from runlift.domain.training_load import RunEntry
+from runlift.services.errors import Conflict
 from runlift.services.ports import (
     AthleteRecord,
     PlannedSessionRecord,
@@ -45,6 +49,21 @@ class FakeData:
         return self.next_id - 1
 
 
+def _utc(value: dt.datetime) -> dt.datetime:
+    """As the SQL store hands times back: aware, in UTC (a naive time is taken as UTC)."""
+    return value.replace(tzinfo=dt.UTC) if value.tzinfo is None else value.astimezone(dt.UTC)
+
+
+def _utc_or_none(value: dt.datetime | None) -> dt.datetime | None:
+    return None if value is None else _utc(value)
+
+
+def _known_athlete(data: FakeData, athlete_id: int) -> None:
+    """The SQL store's foreign key: rows of an unknown athlete are refused."""
+    if athlete_id not in data.athlete_stamps:
+        raise Conflict()
+
+
 class FakeAthletes:
     """Athletes by name."""
 
@@ -53,10 +72,10 @@ class FakeAthletes:
 
     def add(self, name: str, profile_yaml: str, now: dt.datetime) -> AthleteRecord:
         if name in self.data.athletes:
-            raise ValueError(f"duplicate athlete {name!r}")
+            raise Conflict()
         record = AthleteRecord(self.data.new_id(), name, profile_yaml)
         self.data.athletes[name] = record
-        self.data.athlete_stamps[record.id] = (now, now)
+        self.data.athlete_stamps[record.id] = (_utc(now), _utc(now))
         return record
 
     def get(self, name: str) -> AthleteRecord | None:
@@ -70,7 +89,7 @@ class FakeAthletes:
             if record.id == athlete_id:
                 self.data.athletes[name] = AthleteRecord(record.id, name, profile_yaml)
                 created, _ = self.data.athlete_stamps[athlete_id]
-                self.data.athlete_stamps[athlete_id] = (created, now)
+                self.data.athlete_stamps[athlete_id] = (created, _utc(now))
 
     def stamps(self, athlete_id: int) -> tuple[dt.datetime, dt.datetime]:
         return self.data.athlete_stamps[athlete_id]
@@ -91,11 +110,18 @@ class FakePlans:
         sessions: list[PlannedSessionRecord],
         now: dt.datetime,
     ) -> PlanRecord:
+        _known_athlete(self.data, athlete_id)
+        if len({(s.date, s.position) for s in sessions}) < len(sessions):
+            raise Conflict()  # the SQL store's one session per (date, position)
         version = 1 + max((p.version for p in self.all(athlete_id)), default=0)
         record = PlanRecord(self.data.new_id(), athlete_id, version, start, profile_yaml, plan_json)
         self.data.plans.append(record)
-        self.data.planned[record.id] = sorted(sessions, key=lambda s: (s.date, s.position))
-        self.data.plan_times[record.id] = now
+        # Stored as JSON text in SQL: keep what a JSON round trip keeps, and no shared dicts.
+        self.data.planned[record.id] = [
+            replace(s, session=json.loads(json.dumps(s.session, sort_keys=True)))
+            for s in sorted(sessions, key=lambda s: (s.date, s.position))
+        ]
+        self.data.plan_times[record.id] = _utc(now)
         return record
 
     def created_at(self, plan_id: int) -> dt.datetime:
@@ -109,45 +135,64 @@ class FakePlans:
         mine = [p for p in self.data.plans if p.athlete_id == athlete_id]
         return sorted(mine, key=lambda p: p.version)
 
-    def sessions_on(self, plan_id: int, day: dt.date) -> list[PlannedSessionRecord]:
-        return [s for s in self.sessions(plan_id) if s.date == day]
-
     def sessions(self, plan_id: int) -> list[PlannedSessionRecord]:
-        return list(self.data.planned.get(plan_id, []))
+        return copy.deepcopy(self.data.planned.get(plan_id, []))
 
 
-class FakeLogs:
-    """Performed sessions and sets; a client id seen before makes the write a no-op."""
+class FakeSessions:
+    """Performed sessions; a client id seen before returns the stored session's id."""
 
     def __init__(self, data: FakeData) -> None:
         self.data = data
 
-    def session_on(self, athlete_id: int, day: dt.date) -> int | None:
+    def id_on(self, athlete_id: int, day: dt.date) -> int | None:
         ids = [i for i, (a, s) in self.data.sessions.items() if a == athlete_id and s.date == day]
         return min(ids, default=None)
 
-    def add_session(self, athlete_id: int, session: PerformedSession) -> int:
+    def add(self, athlete_id: int, session: PerformedSession) -> int:
         if session.client_id is not None:
             for session_id, (owner, known) in self.data.sessions.items():
                 if owner == athlete_id and known.client_id == session.client_id:
                     return session_id
+        _known_athlete(self.data, athlete_id)
         session_id = self.data.new_id()
-        self.data.sessions[session_id] = (athlete_id, session)
+        self.data.sessions[session_id] = (athlete_id, _stored_session(session, session.client_id))
         return session_id
 
-    def update_session(self, session_id: int, session: PerformedSession) -> None:
+    def update(self, session_id: int, session: PerformedSession) -> None:
+        if session_id not in self.data.sessions:
+            return  # an UPDATE that matches no row changes nothing
         owner, known = self.data.sessions[session_id]
-        kept = PerformedSession(
-            session.date,
-            session.started_at,
-            session.ended_at,
-            session.srpe,
-            session.notes,
-            known.client_id,
-        )
-        self.data.sessions[session_id] = (owner, kept)
+        self.data.sessions[session_id] = (owner, _stored_session(session, known.client_id))
 
-    def add_set(
+    def all(self, athlete_id: int) -> list[StoredSession]:
+        mine = [
+            StoredSession(i, s)
+            for i, (owner, s) in self.data.sessions.items()
+            if owner == athlete_id
+        ]
+        return sorted(mine, key=lambda s: (s.session.date, s.id))
+
+
+def _stored_session(session: PerformedSession, client_id: str | None) -> PerformedSession:
+    """The session as SQL keeps it: times in UTC, the client id it was first stored with."""
+    return PerformedSession(
+        session.date,
+        _utc_or_none(session.started_at),
+        _utc_or_none(session.ended_at),
+        session.srpe,
+        session.notes,
+        client_id,
+    )
+
+
+class FakeSets:
+    """Logged sets; a client id seen before makes the write a no-op."""
+
+    def __init__(self, data: FakeData) -> None:
+        self.data = data
+
+    def add(
         self,
         athlete_id: int,
         session_id: int,
@@ -156,36 +201,33 @@ class FakeLogs:
         variant: str,
         now: dt.datetime,
     ) -> bool:
-        if session_id not in self.data.sessions:
-            raise KeyError(f"no performed session {session_id}")
-        if logged.client_id is not None and any(
-            owner == athlete_id and s.logged.client_id == logged.client_id
-            for owner, s in self.data.sets
-        ):
+        if logged.client_id is not None and self._seen(athlete_id, logged.client_id):
             return False
         self._insert(athlete_id, SetRow(session_id, day, variant, logged, now))
         return True
 
-    def _insert(self, athlete_id: int, row: SetRow) -> None:
-        client_id = row.logged.client_id
-        if client_id is not None and any(
+    def _seen(self, athlete_id: int, client_id: str) -> bool:
+        return any(
             owner == athlete_id and s.logged.client_id == client_id for owner, s in self.data.sets
-        ):
-            raise ValueError(f"duplicate client id {client_id!r}")
+        )
+
+    def _insert(self, athlete_id: int, row: SetRow) -> None:
+        """One row, refused as the SQL store's constraints refuse it."""
+        _known_athlete(self.data, athlete_id)
+        if row.session_id not in self.data.sessions:
+            raise Conflict()
+        client_id = row.logged.client_id
+        if client_id is not None and self._seen(athlete_id, client_id):
+            raise Conflict()
         stored = StoredSet(self.data.new_id(), row.session_id, row.date, row.variant, row.logged)
         self.data.sets.append((athlete_id, stored))
-        self.data.set_times[stored.id] = row.logged_at
+        self.data.set_times[stored.id] = _utc(row.logged_at)
 
-    def add_set_rows(self, athlete_id: int, rows: list[SetRow]) -> None:
+    def add_rows(self, athlete_id: int, rows: list[SetRow]) -> None:
         for row in rows:
-            if row.session_id not in self.data.sessions:
-                raise KeyError(f"no performed session {row.session_id}")
             self._insert(athlete_id, row)
 
-    def set_times(self, athlete_id: int) -> dict[int, dt.datetime]:
-        return {s.id: self.data.set_times[s.id] for s in self.sets(athlete_id)}
-
-    def next_set_number(self, session_id: int, exercise: str) -> int:
+    def next_number(self, session_id: int, exercise: str) -> int:
         numbers = [
             s.logged.set_number
             for _, s in self.data.sets
@@ -193,7 +235,7 @@ class FakeLogs:
         ]
         return max(numbers, default=0) + 1
 
-    def sets(self, athlete_id: int, exercise: str | None = None) -> list[StoredSet]:
+    def all(self, athlete_id: int, exercise: str | None = None) -> list[StoredSet]:
         mine = [
             s
             for owner, s in self.data.sets
@@ -201,17 +243,56 @@ class FakeLogs:
         ]
         return sorted(mine, key=lambda s: (s.date, s.session_id, s.id))
 
-    def sessions(self, athlete_id: int) -> list[StoredSession]:
+    def recent(self, athlete_id: int, exercise: str, days: int) -> list[StoredSet]:
+        mine = self.all(athlete_id, exercise)
+        recent = sorted({s.date for s in mine}, reverse=True)[:days]
+        return [s for s in mine if recent and s.date >= recent[-1]]
+
+    def logged_times(self, athlete_id: int) -> dict[int, dt.datetime]:
+        return {s.id: self.data.set_times[s.id] for s in self.all(athlete_id)}
+
+
+class FakeRuns:
+    """Logged runs; a client id seen before makes the write a no-op."""
+
+    def __init__(self, data: FakeData) -> None:
+        self.data = data
+
+    def add(
+        self,
+        athlete_id: int,
+        run: RunEntry,
+        source: str,
+        client_id: str | None,
+        now: dt.datetime,
+    ) -> bool:
+        if client_id is not None and any(
+            owner == athlete_id and r.client_id == client_id for owner, r in self.data.runs
+        ):
+            return False
+        _known_athlete(self.data, athlete_id)
+        stored = StoredRun(self.data.new_id(), run, source, client_id, _utc(now))
+        self.data.runs.append((athlete_id, stored))
+        return True
+
+    def all(self, athlete_id: int, since: dt.date | None = None) -> list[StoredRun]:
         mine = [
-            StoredSession(i, s)
-            for i, (owner, s) in self.data.sessions.items()
-            if owner == athlete_id
+            r
+            for owner, r in self.data.runs
+            if owner == athlete_id and (since is None or r.run.date >= since)
         ]
-        return sorted(mine, key=lambda s: (s.session.date, s.id))
+        return sorted(mine, key=lambda r: (r.run.date, r.id))
+
+
+class FakeSummaries:
+    """The SQL store's grouped figures, computed from the fake's rows."""
+
+    def __init__(self, data: FakeData) -> None:
+        self.data = data
 
     def daily_best_e1rm(self, athlete_id: int, exercise: str) -> list[tuple[dt.date, float, str]]:
         best: dict[tuple[dt.date, str], float] = {}
-        for s in self.sets(athlete_id, exercise):
+        for s in FakeSets(self.data).all(athlete_id, exercise):
             load, reps = s.logged.load, s.logged.reps
             if load is None or reps is None or load.value <= 0:
                 continue
@@ -225,48 +306,12 @@ class FakeLogs:
         self, athlete_id: int, since: dt.date | None = None
     ) -> list[tuple[dt.date, str, int]]:
         counts: dict[tuple[dt.date, str], int] = {}
-        for day, exercise, n in self.daily_sets(athlete_id):
-            if since is not None and day < since:
+        for s in FakeSets(self.data).all(athlete_id):
+            if since is not None and s.date < since:
                 continue
-            key = (day - dt.timedelta(days=day.weekday()), exercise)
-            counts[key] = counts.get(key, 0) + n
-        return [(week, exercise, n) for (week, exercise), n in sorted(counts.items())]
-
-    def recent_sets(self, athlete_id: int, exercise: str, days: int) -> list[StoredSet]:
-        mine = self.sets(athlete_id, exercise)
-        recent = sorted({s.date for s in mine}, reverse=True)[:days]
-        return [s for s in mine if recent and s.date >= recent[-1]]
-
-    def daily_sets(self, athlete_id: int) -> list[tuple[dt.date, str, int]]:
-        counts: dict[tuple[dt.date, str], int] = {}
-        for s in self.sets(athlete_id):
-            key = (s.date, s.logged.exercise)
+            key = (s.date - dt.timedelta(days=s.date.weekday()), s.logged.exercise)
             counts[key] = counts.get(key, 0) + 1
-        return [(day, exercise, n) for (day, exercise), n in sorted(counts.items())]
-
-    def add_run(
-        self,
-        athlete_id: int,
-        run: RunEntry,
-        source: str,
-        client_id: str | None,
-        now: dt.datetime,
-    ) -> bool:
-        if client_id is not None and any(
-            owner == athlete_id and r.client_id == client_id for owner, r in self.data.runs
-        ):
-            return False
-        stored = StoredRun(self.data.new_id(), run, source, client_id, now)
-        self.data.runs.append((athlete_id, stored))
-        return True
-
-    def runs(self, athlete_id: int, since: dt.date | None = None) -> list[StoredRun]:
-        mine = [
-            r
-            for owner, r in self.data.runs
-            if owner == athlete_id and (since is None or r.run.date >= since)
-        ]
-        return sorted(mine, key=lambda r: (r.run.date, r.id))
+        return [(week, exercise, n) for (week, exercise), n in sorted(counts.items())]
 
 
 class FakeUnitOfWork:
@@ -274,7 +319,10 @@ class FakeUnitOfWork:
 
     athletes: FakeAthletes
     plans: FakePlans
-    logs: FakeLogs
+    sessions: FakeSessions
+    sets: FakeSets
+    runs: FakeRuns
+    summaries: FakeSummaries
 
     def __init__(self, store: FakeStore) -> None:
         self.store = store
@@ -285,7 +333,10 @@ class FakeUnitOfWork:
         self._work = copy.deepcopy(self.store.data)
         self.athletes = FakeAthletes(self._work)
         self.plans = FakePlans(self._work)
-        self.logs = FakeLogs(self._work)
+        self.sessions = FakeSessions(self._work)
+        self.sets = FakeSets(self._work)
+        self.runs = FakeRuns(self._work)
+        self.summaries = FakeSummaries(self._work)
 
     def __enter__(self) -> FakeUnitOfWork:
         self._begin()

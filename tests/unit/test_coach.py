@@ -77,7 +77,8 @@ def test_the_104_kg_deadlift_comes_back_at_104_after_its_deload() -> None:
         replace(normal, sets=2, counts=False, deload=True), ItemLog(tuple(before)), catalogue(), GYM
     )
     assert deload.rule == "deload"
-    assert deload.target.load == Load(88, KG) and deload.target.sets == 2
+    assert deload.target.load == Load(88, KG)
+    assert deload.target.sets == 2
     assert not deload.target.counts
     after = decide(normal, *before, session(DEADLIFT_DELOAD, 5, day=14))
     assert (after.sets, after.load, after.rir) == (4, Load(104, KG), 2)
@@ -267,7 +268,8 @@ def test_every_item_of_a_deload_session_is_lightened_alike(
     t = result.target
     load = None if t.load is None else t.load.value
     assert (t.sets, t.reps, t.seconds, load, t.rir) == expected
-    assert result.rule == "deload" and not t.counts
+    assert result.rule == "deload"
+    assert not t.counts
     assert ("RIR" in result.reason) == (t.rir is not None)
     assert "these sets do not count towards progression" in result.reason
 
@@ -310,7 +312,8 @@ def test_no_load_advice_on_bodyweight_moves() -> None:
         is None
     )
     first = item_target(planned("goblet-squat"), ItemLog(), catalogue(), GYM)
-    assert first.loading is DB and first.target.load is None
+    assert first.loading is DB
+    assert first.target.load is None
 
 
 # 6 + 7. Variants the runner can do, and never the same exercise twice in a session ----------
@@ -337,7 +340,8 @@ def test_two_failed_bodyweight_sessions_step_back_to_a_doable_easier_variant() -
 def test_a_variant_no_longer_doable_goes_back_to_the_planned_exercise() -> None:
     moved = replace(target("push-up", (6, 10), None), variant="medicine-ball-push-up")
     result = decide(planned("push-up", (8, 15), kit=frozenset()), session(moved, 8), kit=MINI_BAND)
-    assert result.variant == "push-up" and result.reps == (8, 15)
+    assert result.variant == "push-up"
+    assert result.reps == (8, 15)
 
 
 def test_a_variant_switch_never_duplicates_another_item_of_the_session() -> None:
@@ -384,7 +388,8 @@ def test_more_reps_earned_at_the_heaviest_load_survive_the_plans_range() -> None
     result = item_target(
         planned("goblet-squat"), ItemLog((session(extended, 10),)), catalogue(), kit
     )
-    assert result.target.reps == (8, 14) and result.target.load == Load(12, KG)
+    assert result.target.reps == (8, 14)
+    assert result.target.load == Load(12, KG)
 
 
 def test_taper_and_activation_sessions_never_hold_longer_than_planned() -> None:
@@ -480,6 +485,7 @@ def test_reasons_are_true_of_the_numbers_shown(
 def test_a_test_set_only_sets_the_first_load_of_its_own_exercise() -> None:
     log = ItemLog(test_set=SetResult(10, Load(20, KG)))
     own = item_target(planned("goblet-squat"), log, catalogue(), GYM)
-    assert own.target.load == Load(16, KG) and own.rule == "e1rm"  # 26.7 / 1.5 = 17.8 -> 16
+    assert own.target.load == Load(16, KG)
+    assert own.rule == "e1rm"
     other = item_target(planned("goblet-squat"), log, catalogue(), GYM, "bulgarian-split-squat")
     assert other.target.load is None

@@ -105,9 +105,9 @@ def test_lighter_is_the_nearest_loadable_and_at_least_one_step_down(
 
 def test_owned_loads_are_sorted_and_checked() -> None:
     assert LoadGrid.of((2.0, 5.0), (12.5, 4, 8, 4)).owned == (4, 8, 12.5)
-    with pytest.raises(ValueError):
+    with pytest.raises(ValueError, match="owned loads must be finite"):
         LoadGrid.of((2.0, 5.0), (-1,))
-    with pytest.raises(ValueError):
+    with pytest.raises(ValueError, match="a load step must be positive"):
         LoadGrid.of((0.0, 5.0))
 
 

@@ -118,7 +118,8 @@ def test_loaded_rules(
     assert decision.target.load.value == pytest.approx(expected)
     assert decision.target.load.unit is current.load.unit  # type: ignore[union-attr]
     assert decision.rule == "progression"
-    assert decision.reason and "\n" not in decision.reason
+    assert decision.reason
+    assert "\n" not in decision.reason
     assert decision.target.reps == current.reps
 
 
@@ -331,7 +332,8 @@ def test_deload(name: str, target: Target, equipment: Equipment, sets: int, load
     assert lighter.sets == sets
     assert lighter.load is not None
     assert lighter.load.value == pytest.approx(load)
-    assert target.rir is not None and lighter.rir == target.rir + 2
+    assert target.rir is not None
+    assert lighter.rir == target.rir + 2
     assert (lighter.exercise, lighter.variant, lighter.reps) == (
         target.exercise,
         target.variant,
@@ -383,14 +385,14 @@ def test_rounding_to_loadable_steps(value: float, step: float, down: float, near
 
 @pytest.mark.parametrize("bad", [-1.0, math.inf, math.nan])
 def test_bad_loads_are_refused(bad: float) -> None:
-    with pytest.raises(ValueError):
+    with pytest.raises(ValueError, match="a load must be a finite number"):
         Load(bad, KG)
 
 
 def test_bad_targets_are_refused() -> None:
-    with pytest.raises(ValueError):
+    with pytest.raises(ValueError, match="at least one set"):
         Target("x", "x", 0, (8, 12), None, None, 2)
-    with pytest.raises(ValueError):
+    with pytest.raises(ValueError, match="bad rep range"):
         Target("x", "x", 3, (12, 8), None, None, 2)
 
 

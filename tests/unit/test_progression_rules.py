@@ -336,7 +336,8 @@ def test_switching_to_a_hold_variant_drops_the_rir() -> None:
     history = [done(twopoint, 10), done(twopoint, 10, day=3)]
     plankish = {"two-point-plank": ex("two-point-plank")}
     decision = next_target(history, twopoint, ex("bird-dog"), plankish)
-    assert decision.target.variant == "two-point-plank" and decision.target.rir == 2
+    assert decision.target.variant == "two-point-plank"
+    assert decision.target.rir == 2
     hold = Target("dead-bug", "dead-bug", 3, (8, 10), None, None, 2)
     history = [done(hold, 10), done(hold, 10, day=3)]
     decision = next_target(history, hold, ex("dead-bug"), {"plank": ex("plank")})

@@ -50,4 +50,5 @@ def test_most_reps_at_each_load_keeps_the_first_date_and_orders_by_weight() -> N
 def test_longest_hold_and_no_e1rm_without_load() -> None:
     (found,) = personal_records([(D1, s(None, seconds=30)), (D2, s(None, seconds=45))], KG)
     assert found.longest_hold == (45, D2)
-    assert found.e1rm is None and found.reps_at == []
+    assert found.e1rm is None
+    assert found.reps_at == []

@@ -9,8 +9,8 @@ import pytest
 from fakes import FakeStore
 
 from runlift.adapters.catalogue_loader import load_library
-from runlift.domain.load import RunEntry
 from runlift.domain.log import PerformedSession
+from runlift.domain.training_load import RunEntry
 from runlift.services import athletes, running
 from runlift.services.errors import BadInput
 
@@ -24,7 +24,7 @@ NOW = dt.datetime(2026, 12, 20, 8, 0, tzinfo=dt.UTC)
 @pytest.fixture
 def store() -> FakeStore:
     fake = FakeStore()
-    athletes.create_athlete(fake, load_library(), DEV, START, START, NOW)
+    athletes.create_athlete(fake, load_library(), DEV.read_text(), str(DEV), START, START, NOW)
     return fake
 
 
@@ -54,7 +54,7 @@ def test_adding_a_long_run_reports_its_spike(store: FakeStore) -> None:
         (RunEntry(TODAY + dt.timedelta(days=2), 5000.0), "date"),
         (RunEntry(TODAY, 50.0), "distance"),
         (RunEntry(TODAY, 5000.0, 60), "duration"),
-        (RunEntry(TODAY, 5000.0, None, "jog"), "--type"),
+        (RunEntry(TODAY, 5000.0, None, "jog"), "type"),
     ],
 )
 def test_bad_runs_change_nothing(store: FakeStore, run: RunEntry, field: str) -> None:
@@ -83,7 +83,7 @@ def test_strength_minutes_come_from_times_then_the_plan_then_nowhere(store: Fake
             PerformedSession(from_plan, srpe=5),
             PerformedSession(unplanned, srpe=8),
         ):
-            uow.logs.add_session(athlete.id, session)
+            uow.sessions.add(athlete.id, session)
         uow.commit()
     (week,) = running.weekly_load(store, None, START, START + dt.timedelta(days=6)).weeks
     assert week.strength_sessions == 3

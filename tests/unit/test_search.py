@@ -53,4 +53,5 @@ def test_nothing_matches_gives_no_hits() -> None:
 )
 def test_singular_and_plural_names_resolve(typed: str, slug: str) -> None:
     found = CATALOGUE.resolve(typed)
-    assert found is not None and found.slug == slug
+    assert found is not None
+    assert found.slug == slug

@@ -4,10 +4,16 @@ from __future__ import annotations
 
 import subprocess
 import sys
+from importlib.metadata import entry_points
 
 import pytest
 
+from runlift import __version__
+from runlift.entrypoints import cli, launcher
+
 HEAVY = ("sqlalchemy", "alembic", "fit_tool", "gpxpy", "icalendar", "matplotlib")
+# What `runlift --version` must not import: it needs nothing but the version string.
+FRAMEWORKS = ("typer", "click", "rich", "pydantic", "yaml", "runlift.entrypoints.cli", *HEAVY)
 
 
 @pytest.mark.parametrize("module", HEAVY)
@@ -15,3 +21,43 @@ def test_importing_the_cli_leaves_heavy_libraries_unloaded(module: str) -> None:
     code = f"import sys, runlift.entrypoints.cli; sys.exit({module!r} in sys.modules)"
     result = subprocess.run([sys.executable, "-c", code], check=False, timeout=60)
     assert result.returncode == 0, f"{module} is imported when the CLI starts"
+
+
+def test_the_console_script_is_the_launcher() -> None:
+    (script,) = entry_points(group="console_scripts", name="runlift")
+    assert script.value == "runlift.entrypoints.launcher:main"
+
+
+def test_version_imports_no_framework() -> None:
+    code = (
+        "import sys\n"
+        "from runlift.entrypoints.launcher import main\n"
+        "code = main(['--version'])\n"
+        f"loaded = [m for m in {FRAMEWORKS!r} if m in sys.modules]\n"
+        "sys.exit(f'loaded: {loaded}' if loaded else code)\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], check=False, capture_output=True, text=True, timeout=60
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout == f"runlift {__version__}\n"
+
+
+@pytest.mark.parametrize("argv", [["--version"], ["--version", "rules"]])
+def test_the_launcher_prints_what_the_cli_prints(
+    capsys: pytest.CaptureFixture[str], argv: list[str]
+) -> None:
+    assert launcher.main(argv) == 0
+    fast = capsys.readouterr()
+    assert cli.main(argv) == 0
+    assert capsys.readouterr() == fast
+
+
+def test_the_launcher_hands_every_other_command_to_the_cli(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    assert launcher.main(["exercises", "show", "goblet-squat"]) == 0
+    via_launcher = capsys.readouterr()
+    assert cli.main(["exercises", "show", "goblet-squat"]) == 0
+    assert capsys.readouterr() == via_launcher
+    assert launcher.main(["exercises", "show", "no-such-exercise"]) == 2

@@ -30,7 +30,9 @@ OLD_ROWS = [
 def test_targets_stored_before_tempo_and_counts_still_decode(text: str, expected: Target) -> None:
     decoded = target_from_json(text)
     assert decoded == expected
-    assert decoded is not None and decoded.counts and decoded.tempo is None
+    assert decoded is not None
+    assert decoded.counts
+    assert decoded.tempo is None
 
 
 @pytest.mark.parametrize(

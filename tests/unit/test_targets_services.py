@@ -55,7 +55,8 @@ def test_a_deadlift_at_104_kg_comes_back_at_104_kg_after_the_deload(
     assert (deload.target.sets, deload.target.load) == (2, Load(88, KG))
     plans.log(store, library, tuesday(4), sets("deadlift", 5, 88, 4, count=2))
     stored = [s.logged.target for _, s in store.data.sets if s.date == tuesday(4)]
-    assert stored and all(t is not None and not t.counts for t in stored)
+    assert stored
+    assert all(t is not None and not t.counts for t in stored)
     after = training.next_for(store, library, None, "deadlift", tuesday(4))
     assert render_training.target_text(after.target) == "4 x 4-6 @ 104 kg, RIR 2"
     assert after == decision(store, library, "deadlift", tuesday(5))
@@ -88,7 +89,8 @@ def test_a_35_s_side_plank_held_40_to_45_s_is_never_sent_back_to_30_s(library: L
     held = [training.SetEntry("side-plank", None, None, s) for s in (40, 45, 42)]
     plans.log(store, library, tuesday(2), held)
     after = decision(store, library, "side-plank", tuesday(3))
-    assert after.target.seconds == 40 and after.rule == "progression"
+    assert after.target.seconds == 40
+    assert after.rule == "progression"
     assert "new prescription" not in after.reason
     assert render_training.target_text(after.target, True) == "3 x 40 s per side"
 
@@ -112,7 +114,8 @@ def test_a_new_phase_range_carries_an_estimated_load(library: Library) -> None:
     plans.log(store, library, tuesday(1), sets("goblet-squat", 10, 20, 3))
     plans.log(store, library, tuesday(2), sets("goblet-squat", 10, 20, 3))
     shown = decision(store, library, "goblet-squat", tuesday(3))
-    assert shown.target.reps == (4, 6) and shown.target.load == Load(22, KG)  # 23.7 -> 22
+    assert shown.target.reps == (4, 6)
+    assert shown.target.load == Load(22, KG)
     assert shown.rule == "e1rm"
     assert "new range: 4-6 at RIR 2, 22 kg estimated from 20 kg x 8-12 at RIR 3" in shown.reason
 

@@ -8,15 +8,31 @@ from pathlib import Path
 
 import pytest
 import training_plans as plans
-from fakes import FakeAthletes, FakeLogs, FakePlans, FakeStore
+from fakes import (
+    FakeAthletes,
+    FakePlans,
+    FakeRuns,
+    FakeSessions,
+    FakeSets,
+    FakeStore,
+    FakeSummaries,
+)
 
 from runlift.adapters.catalogue_loader import Library, load_library
-from runlift.adapters.db.repositories import SqlAthletes, SqlLogs, SqlPlans
+from runlift.adapters.db.log_repository import SqlRuns, SqlSessions, SqlSets, SqlSummaries
+from runlift.adapters.db.repositories import SqlAthletes, SqlPlans
 from runlift.domain.progression import RULES, Decision, Load
 from runlift.domain.vocab import Equipment, Units
 from runlift.services import athletes, training
-from runlift.services.errors import BadInput, NotFound
-from runlift.services.ports import AthleteRepository, LogRepository, PlanRepository
+from runlift.services.errors import BadInput, Conflict, NotFound
+from runlift.services.ports import (
+    AthleteRepository,
+    LogSummaries,
+    PerformedSessionRepository,
+    PlanRepository,
+    RunRepository,
+    SetRepository,
+)
 from runlift.services.training import PROGRESSED_BLOCKS, SetEntry
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -37,7 +53,9 @@ def library() -> Library:
 def store(library: Library) -> FakeStore:
     """A fake store holding Ana and her plan from START."""
     fake = FakeStore()
-    athletes.create_athlete(fake, library, ANA, START, START - dt.timedelta(days=6), NOW)
+    athletes.create_athlete(
+        fake, library, ANA.read_text(), str(ANA), START, START - dt.timedelta(days=6), NOW
+    )
     return fake
 
 
@@ -70,7 +88,10 @@ def _methods(cls: type) -> set[str]:
     [
         (AthleteRepository, FakeAthletes, SqlAthletes),
         (PlanRepository, FakePlans, SqlPlans),
-        (LogRepository, FakeLogs, SqlLogs),
+        (PerformedSessionRepository, FakeSessions, SqlSessions),
+        (SetRepository, FakeSets, SqlSets),
+        (RunRepository, FakeRuns, SqlRuns),
+        (LogSummaries, FakeSummaries, SqlSummaries),
     ],
 )
 def test_the_fake_and_the_sql_repositories_offer_the_same_methods(
@@ -84,7 +105,9 @@ def test_the_fake_and_the_sql_repositories_offer_the_same_methods(
 
 def test_creating_an_athlete_stores_them_with_plan_version_1(library: Library) -> None:
     fake = FakeStore()
-    record, plan = athletes.create_athlete(fake, library, ANA, START, START, NOW)
+    record, plan = athletes.create_athlete(
+        fake, library, ANA.read_text(), str(ANA), START, START, NOW
+    )
     assert (record.name, plan.version, plan.start) == ("Ana", 1, START)
     assert record.profile_yaml == ANA.read_text(encoding="utf-8")
     assert fake.commits == 1
@@ -92,17 +115,19 @@ def test_creating_an_athlete_stores_them_with_plan_version_1(library: Library) -
         assert uow.athletes.all() == [record]
         assert uow.plans.all(record.id) == [plan]
         sessions = uow.plans.sessions(plan.id)
-    assert sessions and sessions[0].date >= START
+    assert sessions
+    assert sessions[0].date >= START
     assert [s.date for s in sessions] == sorted(s.date for s in sessions)
-    assert any(s.deload for s in sessions) and not sessions[0].deload
+    assert any(s.deload for s in sessions)
+    assert not sessions[0].deload
 
 
 def test_creating_the_same_athlete_twice_is_refused_and_changes_nothing(
     store: FakeStore, library: Library
 ) -> None:
     before = store.commits
-    with pytest.raises(BadInput, match="exists"):
-        athletes.create_athlete(store, library, ANA, START, START, NOW)
+    with pytest.raises(Conflict, match="exists"):
+        athletes.create_athlete(store, library, ANA.read_text(), str(ANA), START, START, NOW)
     assert store.commits == before
     assert len(store.data.plans) == 1
 
@@ -117,22 +142,24 @@ def test_updating_the_profile_makes_plan_version_2_and_keeps_the_log(
     )
     assert text != ANA.read_text(encoding="utf-8")
     changed.write_text(text, encoding="utf-8")
-    record, plan = athletes.update_athlete(store, library, None, changed, None, TUESDAYS[1], NOW)
+    record, plan = athletes.update_athlete(
+        store, library, None, changed.read_text(), str(changed), None, TUESDAYS[1], NOW
+    )
     assert plan.version == 2
     assert plan.start == START  # the plan keeps its start once it has begun
     assert record.profile_yaml == text
     with store() as uow:
         assert [p.version for p in uow.plans.all(record.id)] == [1, 2]
         assert uow.athletes.get("Ana") == record
-        sets = uow.logs.sets(record.id)
+        sets = uow.sets.all(record.id)
     assert [(s.date, s.logged.reps) for s in sets] == [(TUESDAYS[0], 6)] * 3
 
 
 def test_a_profile_change_for_an_unknown_athlete_is_refused(
     store: FakeStore, library: Library
 ) -> None:
-    with pytest.raises(BadInput, match="unknown athlete 'Zed'"):
-        athletes.update_athlete(store, library, "Zed", ANA, None, START, NOW)
+    with pytest.raises(NotFound, match="unknown athlete 'Zed'"):
+        athletes.update_athlete(store, library, "Zed", ANA.read_text(), str(ANA), None, START, NOW)
 
 
 # The day's targets ---------------------------------------------------------------------------
@@ -140,10 +167,12 @@ def test_a_profile_change_for_an_unknown_athlete_is_refused(
 
 def test_day_view_gives_targets_for_trained_items_only(store: FakeStore, library: Library) -> None:
     view = training.day_view(store, library, None, TUESDAYS[0])
-    assert view.athlete == "Ana" and len(view.sessions) == 1
+    assert view.athlete == "Ana"
+    assert len(view.sessions) == 1
     _record, items = view.sessions[0]
     blocks = {item.block for item in items}
-    assert "warmup" in blocks and "main" in blocks
+    assert "warmup" in blocks
+    assert "main" in blocks
     for item in items:
         if item.block in PROGRESSED_BLOCKS:
             assert item.decision is not None, item.item["exercise"]
@@ -174,7 +203,8 @@ def test_log_sets_is_all_or_nothing(
     with pytest.raises(error):
         log(store, library, TUESDAYS[0], [*lunges(6, 16, sets=2), bad, *lunges(6, 16, sets=1)])
     assert store.commits == before
-    assert store.data.sets == [] and store.data.sessions == {}
+    assert store.data.sets == []
+    assert store.data.sessions == {}
 
 
 def test_log_sets_refuses_a_day_in_the_future(store: FakeStore, library: Library) -> None:
@@ -232,7 +262,8 @@ def test_next_for_adds_one_load_step_after_two_top_of_range_sessions(
     assert _lunge_decision(tess, library, tue(5)).target.load == Load(18, KG)
     # Next time is the deload week: lighter than 18 kg, and its sets will not count.
     deload = training.next_for(tess, library, None, LUNGE, tue(3))
-    assert deload.rule == "deload" and deload.target.load == Load(16, KG)
+    assert deload.rule == "deload"
+    assert deload.target.load == Load(16, KG)
 
 
 def test_next_for_repeats_the_load_when_a_set_falls_short_or_rir_drops(
@@ -260,15 +291,19 @@ def test_a_deload_week_target_is_lighter(tess: FakeStore, library: Library) -> N
     normal = _lunge_decision(tess, library, tue(3))
     deload = _lunge_decision(tess, library, tue(4))
     after = _lunge_decision(tess, library, tue(5))
-    assert normal.rule == "progression" and deload.rule == "deload"
+    assert normal.rule == "progression"
+    assert deload.rule == "deload"
     assert normal.target.load == after.target.load == Load(20, KG)
-    assert deload.target.load is not None and deload.target.load.value < 20
+    assert deload.target.load is not None
+    assert deload.target.load.value < 20
     assert deload.target.load.value >= 20 * (1 - 0.2)  # 10-20% lighter
     assert deload.target.sets < normal.target.sets
     assert normal.target.rir is not None
     assert deload.target.rir == normal.target.rir + RULES.deload_rir
-    assert deload.target.reps == normal.target.reps and deload.target.variant == LUNGE
-    assert not deload.target.counts and normal.target.counts
+    assert deload.target.reps == normal.target.reps
+    assert deload.target.variant == LUNGE
+    assert not deload.target.counts
+    assert normal.target.counts
 
 
 def test_a_deload_week_cuts_sets_by_40_to_50_percent_once(

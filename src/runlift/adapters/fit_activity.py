@@ -22,13 +22,13 @@ from fit_tool.profile.messages.session_message import SessionMessage
 from fit_tool.profile.profile_type import FileType, Sport
 
 from runlift.adapters.gpx_file import MAX_BYTES
-from runlift.domain.load import RunEntry
+from runlift.domain.training_load import RunEntry
 
 
 class FitActivityError(ValueError):
     """The file cannot be read as FIT runs; `field` is the file's path, for the user."""
 
-    def __init__(self, path: Path, message: str) -> None:
+    def __init__(self, path: Path | str, message: str) -> None:
         super().__init__(f"{path}: {message}")
         self.field = str(path)
 
@@ -53,7 +53,7 @@ def _read(path: Path) -> bytes:
         raise FitActivityError(path, "cannot read file") from exc
 
 
-def _decode(path: Path, data: bytes) -> list[Any]:
+def _decode(path: Path | str, data: bytes) -> list[Any]:
     try:
         fit = FitFile.from_bytes(data)
     # The bytes are untrusted and fit-tool raises FitError but also struct/index errors on
@@ -71,7 +71,7 @@ def _value(value: Any) -> int | None:
     return int(getattr(value, "value", value))
 
 
-def _session_run(path: Path, number: int, session: SessionMessage) -> RunEntry:
+def _session_run(path: Path | str, number: int, session: SessionMessage) -> RunEntry:
     where = f"session {number}"
     distance = session.total_distance
     if distance is None or not math.isfinite(distance) or distance < 0:
@@ -87,8 +87,14 @@ def _session_run(path: Path, number: int, session: SessionMessage) -> RunEntry:
 
 
 def read_fit_runs(path: Path) -> list[FitRun]:
-    """Every running session of a FIT activity file as a run."""
-    data = _read(path)
+    """Every running session of a FIT activity file on disk as a run."""
+    return parse_fit_runs(_read(path), str(path))
+
+
+def parse_fit_runs(data: bytes, path: str) -> list[FitRun]:
+    """Every running session of FIT activity data as a run."""
+    if len(data) > MAX_BYTES:
+        raise FitActivityError(path, f"larger than {MAX_BYTES // (1024 * 1024)} MB")
     messages = _decode(path, data)
     file_id = next((m for m in messages if isinstance(m, FileIdMessage)), None)
     kind = _value(file_id.type) if file_id is not None else None

@@ -13,7 +13,7 @@ from pathlib import Path
 import gpxpy
 import gpxpy.gpx
 
-from runlift.domain.load import RunEntry
+from runlift.domain.training_load import RunEntry
 
 MAX_BYTES = 64 * 1024 * 1024
 
@@ -21,7 +21,7 @@ MAX_BYTES = 64 * 1024 * 1024
 class GpxFileError(ValueError):
     """The file cannot be read as GPX runs; `field` is the file's path, for the user."""
 
-    def __init__(self, path: Path, message: str) -> None:
+    def __init__(self, path: Path | str, message: str) -> None:
         super().__init__(f"{path}: {message}")
         self.field = str(path)
 
@@ -36,7 +36,7 @@ class GpxRun:
 
 
 def read_gpx_runs(path: Path) -> list[GpxRun]:
-    """Every track with points as a run: 3D length, moving time from timestamps, first day."""
+    """Every track of a GPX file on disk as a run."""
     try:
         if path.stat().st_size > MAX_BYTES:
             raise GpxFileError(path, f"larger than {MAX_BYTES // (1024 * 1024)} MB")
@@ -45,6 +45,16 @@ def read_gpx_runs(path: Path) -> list[GpxRun]:
         raise GpxFileError(path, "file not found") from exc
     except OSError as exc:
         raise GpxFileError(path, "cannot read file") from exc
+    return parse_gpx_runs(data, str(path))
+
+
+def parse_gpx_runs(data: bytes, path: str) -> list[GpxRun]:
+    """Every track with points as a run: 3D length, moving time from timestamps, first day.
+
+    `path` names the upload or file in errors.
+    """
+    if len(data) > MAX_BYTES:
+        raise GpxFileError(path, f"larger than {MAX_BYTES // (1024 * 1024)} MB")
     try:
         gpx = gpxpy.parse(data.decode("utf-8-sig"))
     except UnicodeDecodeError as exc:

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from runlift.adapters.gpx_file import MAX_BYTES
-from runlift.domain.load import RunEntry
+from runlift.domain.training_load import RunEntry
 
 NS = "{http://www.garmin.com/xmlschemas/TrainingCenterDatabase/v2}"
 RUNNING = "Running"
@@ -27,7 +27,7 @@ RUNNING = "Running"
 class TcxFileError(ValueError):
     """The file cannot be read as TCX runs; `field` is the file's path, for the user."""
 
-    def __init__(self, path: Path, message: str) -> None:
+    def __init__(self, path: Path | str, message: str) -> None:
         super().__init__(f"{path}: {message}")
         self.field = str(path)
 
@@ -63,7 +63,7 @@ def _read(path: Path) -> bytes:
         raise TcxFileError(path, "cannot read file") from exc
 
 
-def _parse(path: Path, data: bytes) -> ET.Element:
+def _parse(path: Path | str, data: bytes) -> ET.Element:
     parser = ET.XMLParser(target=_NoDoctype())
     try:
         parser.feed(data)
@@ -77,7 +77,7 @@ def _parse(path: Path, data: bytes) -> ET.Element:
     return root
 
 
-def _number(path: Path, where: str, element: ET.Element | None, name: str) -> float:
+def _number(path: Path | str, where: str, element: ET.Element | None, name: str) -> float:
     if element is None or element.text is None:
         raise TcxFileError(path, f"{where}: no {name}")
     try:
@@ -103,7 +103,7 @@ def _utc_date(text: str | None) -> dt.date | None:
     return moment.date()
 
 
-def _activity_run(path: Path, number: int, activity: ET.Element) -> RunEntry | None:
+def _activity_run(path: Path | str, number: int, activity: ET.Element) -> RunEntry | None:
     laps = activity.findall(f"{NS}Lap")
     if not laps:
         return None
@@ -123,8 +123,14 @@ def _activity_run(path: Path, number: int, activity: ET.Element) -> RunEntry | N
 
 
 def read_tcx_runs(path: Path) -> list[TcxRun]:
+    """Every running activity of a TCX file on disk as a run."""
+    return parse_tcx_runs(_read(path), str(path))
+
+
+def parse_tcx_runs(data: bytes, path: str) -> list[TcxRun]:
     """Every running activity with laps as a run; other sports and empty activities are skipped."""
-    data = _read(path)
+    if len(data) > MAX_BYTES:
+        raise TcxFileError(path, f"larger than {MAX_BYTES // (1024 * 1024)} MB")
     root = _parse(path, data)
     digest = hashlib.sha256(data).hexdigest()
     runs = []

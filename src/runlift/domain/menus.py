@@ -9,7 +9,7 @@ from runlift.domain.exercise import Catalogue
 from runlift.domain.periodize import Phase
 from runlift.domain.prescribe import is_loaded
 from runlift.domain.protocols import BY_INJURY, BY_KEY, FOOT_CORE, TRAIL, Protocol
-from runlift.domain.select import (
+from runlift.domain.selection import (
     CORE_TARGETS,
     TARGETS,
     Choice,

@@ -11,7 +11,7 @@ from runlift.domain.periodize import Phase
 from runlift.domain.plan import Block, Item, Session, estimate_minutes
 from runlift.domain.prescribe import DoseContext, prescribe
 from runlift.domain.protocols import Protocol
-from runlift.domain.select import Choice
+from runlift.domain.selection import Choice
 from runlift.domain.session import with_stage
 from runlift.domain.vocab import BlockKind, Category, RunType, SessionKind
 

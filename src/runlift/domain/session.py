@@ -8,7 +8,7 @@ from runlift.domain.periodize import Phase
 from runlift.domain.plan import Block, Item
 from runlift.domain.prescribe import DoseContext, deload, prescribe
 from runlift.domain.protocols import Stage
-from runlift.domain.select import Choice
+from runlift.domain.selection import Choice
 from runlift.domain.vocab import BlockKind, Category, Pattern
 
 BLOCK_ORDER = (

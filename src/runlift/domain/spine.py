@@ -10,7 +10,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from runlift.domain.prescribe import is_loaded, tool_strength
-from runlift.domain.select import Choice
+from runlift.domain.selection import Choice
 from runlift.domain.vocab import Category, Equipment, Injury, Level, MaxIntensity, Pattern
 
 BIG_TOOLS = frozenset({Equipment.BARBELL, Equipment.LEG_PRESS})

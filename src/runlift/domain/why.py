@@ -11,7 +11,7 @@ from runlift.domain.periodize import Phase, WeekFrame, deload_cycle
 from runlift.domain.plan import Block, Item, estimate_minutes
 from runlift.domain.prescribe import DoseContext
 from runlift.domain.protocols import BY_INJURY, INJURY_NAMES
-from runlift.domain.select import TARGETS
+from runlift.domain.selection import TARGETS
 from runlift.domain.vocab import BlockKind, Level, MuscleGroup, Pattern
 
 PHASE_WEEKS = {

@@ -10,10 +10,11 @@ import typer
 from rich.console import Console
 from typer.exceptions import Abort, Exit, TyperException
 
-from runlift import __version__
+from runlift import __version__, schemas
 from runlift.config import get_settings
 from runlift.domain.rules import RULES
 from runlift.entrypoints import render_catalogue as render
+from runlift.entrypoints.cli_errors import error_line, options_named
 from runlift.entrypoints.cli_plan import register as register_plan
 from runlift.entrypoints.cli_profile import profile_app
 from runlift.entrypoints.cli_reports import register as register_reports
@@ -21,10 +22,15 @@ from runlift.entrypoints.cli_runs import register as register_runs
 from runlift.entrypoints.cli_session import register as register_session
 from runlift.entrypoints.cli_training import register as register_training
 from runlift.entrypoints.cli_watch import register as register_watch
-from runlift.entrypoints.views import dumps, exercise_to_dict, program_to_dict
+from runlift.entrypoints.views import (
+    exercise_shape,
+    program_shape,
+    rule_shape,
+    search_hit_shape,
+)
 from runlift.services import catalogue as catalogue_service
-from runlift.services.errors import RunliftError
-from runlift.services.suggest import parse_enum
+from runlift.services.errors import NotFound, RunliftError
+from runlift.services.suggest import closest, parse_enum
 
 app = typer.Typer(
     help="runlift: strength and conditioning for runners.",
@@ -62,9 +68,9 @@ def emit(renderable: object) -> None:
     sys.stdout.write("".join(line.rstrip() + "\n" for line in captured.get().splitlines()))
 
 
-def emit_json(document: object) -> None:
-    """Print JSON exactly (no wrapping, no markup)."""
-    sys.stdout.write(dumps(document) + "\n")
+def emit_json(document: schemas.Shape | Sequence[schemas.Shape]) -> None:
+    """Print a public shape (or a list of them) as JSON exactly: no wrapping, no markup."""
+    sys.stdout.write(schemas.dumps(document) + "\n")
 
 
 def _version(value: bool) -> None:
@@ -96,17 +102,24 @@ def exercises_list(
     """List exercises, filtered by kit, muscle, injury, category or level."""
     output = parse_enum(ListFormat, fmt, "--format")
     library = catalogue_service.open_library(get_settings())
-    found = catalogue_service.list_exercises(
-        library,
-        equipment=equipment,
-        muscle=muscle,
-        injury=injury,
-        category=category,
-        level=level,
-        bodyweight_only=bool(equipment),
-    )
+    with options_named(
+        equipment="--equipment",
+        muscle="--muscle",
+        injury="--injury",
+        category="--category",
+        level="--level",
+    ):
+        found = catalogue_service.list_exercises(
+            library,
+            equipment=equipment,
+            muscle=muscle,
+            injury=injury,
+            category=category,
+            level=level,
+            bodyweight_only=bool(equipment),
+        )
     if output is ListFormat.JSON:
-        emit_json([exercise_to_dict(e) for e in found])
+        emit_json([exercise_shape(e) for e in found])
     else:
         emit(render.exercise_table(found))
         sys.stdout.write(f"{len(found)} exercises\n")
@@ -122,7 +135,7 @@ def exercises_show(
     library = catalogue_service.open_library(get_settings())
     exercise = catalogue_service.get_exercise(library, slug)
     if output is ShowFormat.JSON:
-        emit_json(exercise_to_dict(exercise))
+        emit_json(exercise_shape(exercise))
     else:
         emit(render.exercise_text(exercise))
 
@@ -138,9 +151,7 @@ def exercises_search(
     library = catalogue_service.open_library(get_settings())
     hits = catalogue_service.search_exercises(library, query, limit=limit)
     if output is ListFormat.JSON:
-        emit_json(
-            [exercise_to_dict(h.exercise) | {"score": h.score, "matched": h.matched} for h in hits]
-        )
+        emit_json([search_hit_shape(h.exercise, h.score, h.matched) for h in hits])
     elif not hits:
         console().print(f"no exercise matches {query!r}", markup=False)
     else:
@@ -154,7 +165,7 @@ def programs_list(fmt: str = typer.Option("table", "--format", help="table or js
     programs = list(catalogue_service.open_library(get_settings()).programs.values())
     programs.sort(key=lambda p: p.slug)
     if output is ListFormat.JSON:
-        emit_json([program_to_dict(p) for p in programs])
+        emit_json([program_shape(p) for p in programs])
     else:
         emit(render.program_table(programs))
 
@@ -169,7 +180,7 @@ def programs_show(
     library = catalogue_service.open_library(get_settings())
     program = catalogue_service.get_program(library, slug)
     if output is ShowFormat.JSON:
-        emit_json(program_to_dict(program))
+        emit_json(program_shape(program))
     else:
         names = {e.slug: e.name for e in library.catalogue}
         emit(render.program_text(program, names))
@@ -188,12 +199,28 @@ def rules(fmt: str = typer.Option("text", "--format", help="text or json.")) -> 
     """List every coaching rule with its sources."""
     output = parse_enum(ShowFormat, fmt, "--format")
     if output is ShowFormat.JSON:
-        emit_json([{"id": r.id, "rule": r.summary, "sources": list(r.sources)} for r in RULES])
+        emit_json([rule_shape(r) for r in RULES])
         return
     out = console()
     for rule in RULES:
         out.print(f"{rule.id}: {rule.summary}", markup=False)
         out.print(f"  sources: {'; '.join(rule.sources)}", markup=False)
+
+
+@app.command("schema")
+def schema(
+    name: str | None = typer.Argument(
+        None, help="Shape name, e.g. plan or next; leave out to list the names."
+    ),
+) -> None:
+    """Print the JSON Schema of a public JSON shape (shared with the API), or list the shapes."""
+    if name is None:
+        sys.stdout.write("".join(f"{shape}\n" for shape in schemas.SHAPES))
+        return
+    shape = schemas.SHAPES.get(name.strip().lower())
+    if shape is None:
+        raise NotFound("schema", name, closest(name, schemas.SHAPES))
+    sys.stdout.write(schemas.json_schema(shape) + "\n")
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -203,8 +230,8 @@ def main(argv: Sequence[str] | None = None) -> int:
     try:
         result = command.main(args=args, prog_name="runlift", standalone_mode=False)
     except RunliftError as exc:
-        sys.stderr.write(f"error: {exc}\n")
-        return 2
+        sys.stderr.write(f"error: {error_line(exc)}\n")
+        return exc.exit_code
     except TyperException as exc:
         sys.stderr.write(f"error: {exc.format_message()}\n")
         return exc.exit_code

@@ -10,6 +10,8 @@ from pathlib import Path
 import typer
 
 from runlift.config import get_settings
+from runlift.entrypoints.cli_errors import options_named
+from runlift.entrypoints.cli_files import read_text
 from runlift.entrypoints.plan_formats import render_plan
 from runlift.services import catalogue as catalogue_service
 from runlift.services import planning
@@ -51,7 +53,15 @@ def plan(
     """Build a periodised strength plan around the runner's week and race."""
     output_format = parse_enum(PlanFormat, fmt, "--format")
     library = catalogue_service.open_library(get_settings())
-    result = planning.create_plan(library, profile, parse_date(start, "--start"), weeks)
+    with options_named(weeks="--weeks"):
+        result = planning.create_plan(
+            library,
+            read_text(profile),
+            str(profile),
+            dt.date.today(),
+            parse_date(start, "--start"),
+            weeks,
+        )
     text = render_plan(result, output_format.value, library.catalogue)
     if output is None:
         sys.stdout.write(text)

@@ -11,15 +11,16 @@ import tempfile
 from collections.abc import Sequence
 from enum import StrEnum
 from pathlib import Path
-from typing import Any
 
 import typer
 
-from runlift.adapters.db.codec import load_to_dict, target_to_dict
+from runlift import schemas
 from runlift.config import get_settings
 from runlift.domain.exercise import Catalogue
+from runlift.domain.progression import Load, Target
+from runlift.domain.vocab import MuscleGroup, Units
+from runlift.entrypoints.cli_files import read_text
 from runlift.entrypoints.render_training import target_text
-from runlift.entrypoints.views import dumps
 from runlift.services import catalogue as catalogue_service
 from runlift.services import reports, store, transfer
 from runlift.services.errors import BadInput
@@ -97,18 +98,37 @@ def write_atomic(path: Path, data: bytes, field: str) -> None:
         raise BadInput(field, f"cannot write {str(path)!r}: {exc.strerror}") from exc
 
 
-def _row_dict(row: reports.HistoryRow) -> dict[str, Any]:
-    return {
-        "date": row.date.isoformat(),
-        "exercise": row.exercise,
-        "variant": row.variant,
-        "set": row.set_number,
-        "reps": row.reps,
-        "load": load_to_dict(row.load),
-        "seconds": row.seconds,
-        "rir": row.rir,
-        "target": target_to_dict(row.target) if row.target else None,
-    }
+def _load(load: Load | None) -> schemas.Load | None:
+    return None if load is None else schemas.Load(value=load.value, unit=load.unit)
+
+
+def _set_target(target: Target) -> schemas.SetTarget:
+    return schemas.SetTarget(
+        exercise=target.exercise,
+        variant=target.variant,
+        sets=target.sets,
+        reps=target.reps,
+        seconds=target.seconds,
+        load=_load(target.load),
+        rir=target.rir,
+        tempo=target.tempo,
+        counts=target.counts,
+    )
+
+
+def set_log_shape(row: reports.HistoryRow) -> schemas.SetLog:
+    """One logged set as the public shape (a row of `history --format json`)."""
+    return schemas.SetLog(
+        date=row.date,
+        exercise=row.exercise,
+        variant=row.variant,
+        set=row.set_number,
+        reps=row.reps,
+        load=_load(row.load),
+        seconds=row.seconds,
+        rir=row.rir,
+        target=_set_target(row.target) if row.target else None,
+    )
 
 
 def history(
@@ -122,7 +142,7 @@ def history(
     library = catalogue_service.open_library(settings)
     rows = reports.history(store.uow_factory(settings), library, athlete, exercise)
     if output is HistoryFormat.JSON:
-        sys.stdout.write(dumps([_row_dict(r) for r in rows]) + "\n")
+        sys.stdout.write(schemas.dumps([set_log_shape(r) for r in rows]) + "\n")
     elif output is HistoryFormat.CSV:
         buffer = io.StringIO()
         writer = csv.writer(buffer, lineterminator="\n")
@@ -225,37 +245,37 @@ def progress(
         sys.stdout.write(f"wrote {png}\n")
 
 
-def _records_dict(units: str, found: list[reports.ExerciseRecords]) -> dict[str, Any]:
-    return {
-        "units": units,
-        "exercises": [
-            {
-                "exercise": r.exercise,
-                "e1rm": (
-                    {
-                        "value": round(r.e1rm.e1rm.value, 2),
-                        "unit": r.e1rm.e1rm.unit.value,
-                        "date": r.e1rm.date.isoformat(),
-                        "set": r.e1rm.set_number,
-                        "reps": r.e1rm.reps,
-                        "load": load_to_dict(r.e1rm.load),
-                    }
+def records_shape(units: Units, found: list[reports.ExerciseRecords]) -> schemas.Records:
+    """Every exercise's personal records as the public shape."""
+    return schemas.Records(
+        units=units,
+        exercises=tuple(
+            schemas.Record(
+                exercise=r.exercise,
+                e1rm=(
+                    schemas.E1rm(
+                        value=round(r.e1rm.e1rm.value, 2),
+                        unit=r.e1rm.e1rm.unit,
+                        date=r.e1rm.date,
+                        set=r.e1rm.set_number,
+                        reps=r.e1rm.reps,
+                        load=schemas.Load(value=r.e1rm.load.value, unit=r.e1rm.load.unit),
+                    )
                     if r.e1rm
                     else None
                 ),
-                "reps_at": [
-                    {"load": load_to_dict(x.load), "reps": x.reps, "date": x.date.isoformat()}
-                    for x in r.reps_at
-                ],
-                "longest_hold": (
-                    {"seconds": r.longest_hold[0], "date": r.longest_hold[1].isoformat()}
+                reps_at=tuple(
+                    schemas.RepsAt(load=_load(x.load), reps=x.reps, date=x.date) for x in r.reps_at
+                ),
+                longest_hold=(
+                    schemas.Hold(seconds=r.longest_hold[0], date=r.longest_hold[1])
                     if r.longest_hold
                     else None
                 ),
-            }
+            )
             for r in found
-        ],
-    }
+        ),
+    )
 
 
 def _records_text(found: list[reports.ExerciseRecords], catalogue: Catalogue) -> str:
@@ -288,7 +308,7 @@ def records(
     library = catalogue_service.open_library(settings)
     units, found = reports.records(store.uow_factory(settings), athlete)
     if output is RecordsFormat.JSON:
-        sys.stdout.write(dumps(_records_dict(units.value, found)) + "\n")
+        sys.stdout.write(schemas.dumps(records_shape(units, found)) + "\n")
     else:
         sys.stdout.write(_records_text(found, library.catalogue))
 
@@ -312,7 +332,7 @@ def import_file(
     """Load an export into an empty store: all of it, or nothing."""
     settings = get_settings()
     library = catalogue_service.open_library(settings)
-    data = transfer.read_document(file)
+    data = transfer.read_document(read_text(file), str(file))
     c = transfer.import_document(store.uow_factory(settings), library, data, dt.date.today())
     typer.echo(
         f"imported {c.athletes} athletes, {c.plans} plans, {c.sessions} sessions, {c.sets} sets, "
@@ -333,8 +353,15 @@ def volume(
     since = today - dt.timedelta(days=today.weekday(), weeks=weeks - 1)
     found = reports.weekly_volume(store.uow_factory(settings), library, athlete, since)
     if output is RecordsFormat.JSON:
-        document = [{"week": w.week, "monday": w.monday.isoformat(), "sets": w.sets} for w in found]
-        sys.stdout.write(dumps(document) + "\n")
+        document = [
+            schemas.VolumeWeek(
+                week=w.week,
+                monday=w.monday,
+                sets={MuscleGroup(muscle): count for muscle, count in w.sets.items()},
+            )
+            for w in found
+        ]
+        sys.stdout.write(schemas.dumps(document) + "\n")
         return
     if not found:
         sys.stdout.write(f"no sets logged in the last {weeks} weeks\n")

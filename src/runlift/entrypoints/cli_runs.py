@@ -7,17 +7,18 @@ import math
 import sys
 from enum import StrEnum
 from pathlib import Path
-from typing import Any
 
 import typer
 
+from runlift import schemas
 from runlift.config import get_settings
-from runlift.domain.load import RunEntry, Spike, WeekLoad, parse_distance
 from runlift.domain.log import LogError
 from runlift.domain.rules import RULES
+from runlift.domain.training_load import RunEntry, Spike, WeekLoad, parse_distance
+from runlift.entrypoints.cli_errors import options_named
+from runlift.entrypoints.cli_files import read_bytes
 from runlift.entrypoints.cli_plan import parse_date
 from runlift.entrypoints.cli_reports import table
-from runlift.entrypoints.views import dumps
 from runlift.services import running, store
 from runlift.services.errors import BadInput
 from runlift.services.ports import StoredRun
@@ -67,42 +68,45 @@ def spike_text(spike: Spike) -> str:
     )
 
 
-def spike_to_dict(spike: Spike) -> dict[str, Any]:
-    return {
-        "rule": spike.rule,
-        "date": spike.run.date.isoformat(),
-        "distance_km": round(spike.run.distance_m / 1000, 3),
-        "longest_date": spike.longest.date.isoformat(),
-        "longest_km": round(spike.longest.distance_m / 1000, 3),
-        "percent_over": spike.percent_over,
-        "band": spike.band,
-    }
+def flag_shape(spike: Spike) -> schemas.Flag:
+    """A run-spike flag as the public shape."""
+    return schemas.Flag(
+        rule=spike.rule,
+        date=spike.run.date,
+        distance_km=round(spike.run.distance_m / 1000, 3),
+        longest_date=spike.longest.date,
+        longest_km=round(spike.longest.distance_m / 1000, 3),
+        percent_over=spike.percent_over,
+        band=spike.band,
+    )
 
 
-def _run_to_dict(stored: StoredRun, spike: Spike | None) -> dict[str, Any]:
+def run_shape(stored: StoredRun, spike: Spike | None) -> schemas.Run:
+    """A logged run as the public shape (a row of `runs list --format json`)."""
     run = stored.run
-    return {
-        "date": run.date.isoformat(),
-        "distance_km": round(run.distance_m / 1000, 3),
-        "duration_s": run.duration_s,
-        "type": run.type,
-        "source": stored.source,
-        "id": stored.client_id,
-        "flag": spike_to_dict(spike) if spike else None,
-    }
+    return schemas.Run(
+        date=run.date,
+        distance_km=round(run.distance_m / 1000, 3),
+        duration_s=run.duration_s,
+        type=run.type,
+        source=stored.source,
+        id=stored.client_id,
+        flag=flag_shape(spike) if spike else None,
+    )
 
 
-def _week_to_dict(week: WeekLoad) -> dict[str, Any]:
-    return {
-        "week": week.week,
-        "monday": week.monday.isoformat(),
-        "run_km": week.run_km,
-        "runs": week.runs,
-        "strength_sessions": week.strength_sessions,
-        "strength_load": week.strength_load,
-        "strength_unrated": week.strength_unrated,
-        "flags": [spike_to_dict(s) for s in week.spikes],
-    }
+def load_week_shape(week: WeekLoad) -> schemas.LoadWeek:
+    """One week of running and strength load as the public shape (a row of `load`)."""
+    return schemas.LoadWeek(
+        week=week.week,
+        monday=week.monday,
+        run_km=week.run_km,
+        runs=week.runs,
+        strength_sessions=week.strength_sessions,
+        strength_load=week.strength_load,
+        strength_unrated=week.strength_unrated,
+        flags=tuple(flag_shape(s) for s in week.spikes),
+    )
 
 
 def _strength_load(week: WeekLoad) -> str:
@@ -138,9 +142,10 @@ def runs_add(
         raise BadInput.from_error(exc, "--distance") from exc
     day = parse_date(date, "--date") or dt.date.today()
     run = RunEntry(day, metres, _duration(minutes), run_type)
-    result = running.add_run(
-        store.uow_factory(get_settings()), athlete, run, client_id, dt.date.today(), _now()
-    )
+    with options_named(type="--type", id="--id"):
+        result = running.add_run(
+            store.uow_factory(get_settings()), athlete, run, client_id, dt.date.today(), _now()
+        )
     if not result.added:
         typer.echo("already logged (same --id); nothing changed")
         return
@@ -157,8 +162,9 @@ def runs_import(
     athlete: str | None = ATHLETE,
 ) -> None:
     """Import runs from a GPX, TCX or FIT file; importing the same file again adds nothing."""
+    data = read_bytes(file)
     count = running.import_runs(
-        store.uow_factory(get_settings()), athlete, file, dt.date.today(), _now()
+        store.uow_factory(get_settings()), athlete, data, str(file), dt.date.today(), _now()
     )
     typer.echo(
         f"imported {count.added} of {count.total} runs ({count.total - count.added} already there)"
@@ -174,7 +180,7 @@ def runs_list(
     output = parse_enum(Format, fmt, "--format")
     listing = running.list_runs(store.uow_factory(get_settings()), athlete)
     if output is Format.JSON:
-        sys.stdout.write(dumps([_run_to_dict(r, s) for r, s in listing.runs]) + "\n")
+        sys.stdout.write(schemas.dumps([run_shape(r, s) for r, s in listing.runs]) + "\n")
         return
     if not listing.runs:
         sys.stdout.write(f"no runs logged for {listing.athlete}; try 'runlift runs add'\n")
@@ -206,7 +212,7 @@ def load(
     first = today - dt.timedelta(days=today.weekday(), weeks=weeks - 1)
     report = running.weekly_load(store.uow_factory(get_settings()), athlete, first, today)
     if output is Format.JSON:
-        sys.stdout.write(dumps([_week_to_dict(w) for w in report.weeks]) + "\n")
+        sys.stdout.write(schemas.dumps([load_week_shape(w) for w in report.weeks]) + "\n")
         return
     rows = [
         (

@@ -16,6 +16,7 @@ from typer.exceptions import Abort
 
 from runlift.adapters.catalogue_loader import Library
 from runlift.config import get_settings
+from runlift.entrypoints.cli_errors import options_named
 from runlift.entrypoints.cli_plan import parse_date
 from runlift.entrypoints.render_training import no_session_text, target_text
 from runlift.services import catalogue as catalogue_service
@@ -311,7 +312,8 @@ def session(
     library = catalogue_service.open_library(settings)
     make_uow = store.uow_factory(settings)
     day = parse_date(date, "--date") or _today()
-    guide = guided.load_guide(make_uow, library, athlete, day, _today())
+    with options_named(date="--date"):
+        guide = guided.load_guide(make_uow, library, athlete, day, _today())
     if not guide.steps:
         assert guide.view is not None
         typer.echo(no_session_text(guide.view))

@@ -8,6 +8,7 @@ from pathlib import Path
 
 import typer
 
+from runlift import schemas
 from runlift.adapters.catalogue_loader import Library
 from runlift.adapters.session_file import SessionFileError, read_session_file
 from runlift.config import get_settings
@@ -15,8 +16,8 @@ from runlift.domain.log import LogError, PerformedSession, parse_load
 from runlift.domain.progression import Load
 from runlift.domain.vocab import Units
 from runlift.entrypoints import render_training as render
+from runlift.entrypoints.cli_files import read_text
 from runlift.entrypoints.cli_plan import parse_date as _date
-from runlift.entrypoints.views import dumps
 from runlift.services import athletes as athlete_service
 from runlift.services import catalogue as catalogue_service
 from runlift.services import store, training
@@ -68,7 +69,8 @@ def athlete_create(
     record, plan = athlete_service.create_athlete(
         store.uow_factory(settings),
         library,
-        profile,
+        read_text(profile),
+        str(profile),
         _date(start, "--start"),
         _today(),
         _now(),
@@ -90,7 +92,8 @@ def athlete_update(
         store.uow_factory(settings),
         library,
         athlete,
-        profile,
+        read_text(profile),
+        str(profile),
         _date(start, "--start"),
         _today(),
         _now(),
@@ -123,7 +126,7 @@ def today(
     day = _date(date, "--date") or _today()
     view = training.day_view(store.uow_factory(settings), library, athlete, day)
     if output == "json":
-        sys.stdout.write(dumps(render.day_to_dict(view)) + "\n")
+        sys.stdout.write(schemas.dumps(render.today_shape(view)) + "\n")
     else:
         sys.stdout.write(render.day_text(view, library.catalogue))
 
@@ -213,9 +216,7 @@ def next_target(
     decision = training.next_for(make_uow, library, athlete, exercise, _today())
     day = training.next_date(make_uow, library, athlete, exercise, _today())
     if output == "json":
-        sys.stdout.write(
-            dumps(render.decision_to_dict(decision) | {"date": day.isoformat()}) + "\n"
-        )
+        sys.stdout.write(schemas.dumps(render.next_shape(decision, day)) + "\n")
     else:
         sys.stdout.write(render.decision_text(decision, library.catalogue, day))
 

@@ -7,11 +7,11 @@ import io
 from rich.console import Console
 from rich.table import Table
 
-from runlift.adapters.plan_json import plan_to_dict
+from runlift import schemas
+from runlift.adapters.plan_json import plan_shape
 from runlift.domain.exercise import Catalogue
 from runlift.domain.plan import Item, Plan, Session
 from runlift.entrypoints.plan_markdown import plan_to_markdown
-from runlift.entrypoints.views import dumps
 
 TABLE_WIDTH = 80
 
@@ -19,7 +19,7 @@ TABLE_WIDTH = 80
 def render_plan(plan: Plan, fmt: str, catalogue: Catalogue) -> str:
     """The plan in the chosen format, as text ending in a newline."""
     if fmt == "json":
-        return dumps(plan_to_dict(plan)) + "\n"
+        return schemas.dumps(plan_shape(plan)) + "\n"
     if fmt == "md":
         return plan_to_markdown(plan, catalogue)
     if fmt == "ics":

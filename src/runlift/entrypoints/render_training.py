@@ -5,9 +5,10 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
-from runlift.adapters.db.codec import load_to_dict
+from runlift import schemas
 from runlift.domain.exercise import Catalogue
-from runlift.domain.progression import Decision, Target
+from runlift.domain.progression import Decision, Load, Target
+from runlift.domain.vocab import BlockKind
 from runlift.services.training import DayView
 
 
@@ -39,22 +40,36 @@ def load_hint(decision: Decision) -> str | None:
     return f"pick a {kit} load that leaves about {t.rir} reps in reserve at the top of the range"
 
 
-def decision_to_dict(decision: Decision) -> dict[str, Any]:
-    """The `runlift next --format json` contract."""
+def _load(load: Load | None) -> schemas.Load | None:
+    return None if load is None else schemas.Load(value=load.value, unit=load.unit)
+
+
+def target_shape(decision: Decision) -> schemas.Target:
+    """A decision as the public target shape (inside `runlift today`)."""
     t = decision.target
-    return {
-        "exercise": t.exercise,
-        "variant": t.variant,
-        "sets": t.sets,
-        "reps": list(t.reps) if t.reps else None,
-        "seconds": t.seconds,
-        "load": load_to_dict(t.load),
-        "rir": t.rir,
-        "tempo": t.tempo,
-        "counts": t.counts,
-        "rule": decision.rule,
-        "reason": decision.reason,
-    }
+    return schemas.Target(
+        exercise=t.exercise,
+        variant=t.variant,
+        sets=t.sets,
+        reps=t.reps,
+        seconds=t.seconds,
+        load=_load(t.load),
+        rir=t.rir,
+        tempo=t.tempo,
+        counts=t.counts,
+        rule=decision.rule,
+        reason=decision.reason,
+    )
+
+
+def next_shape(decision: Decision, day: dt.date) -> schemas.Next:
+    """The `runlift next --format json` contract: the target and the day it is for."""
+    return schemas.Next(**dict(target_shape(decision)), date=day)
+
+
+def decision_to_dict(decision: Decision) -> dict[str, Any]:
+    """A decision as plain JSON data."""
+    return target_shape(decision).model_dump(mode="json")
 
 
 def decision_text(decision: Decision, catalogue: Catalogue, day: dt.date | None = None) -> str:
@@ -73,31 +88,31 @@ def decision_text(decision: Decision, catalogue: Catalogue, day: dt.date | None 
     return "\n".join(lines) + "\n"
 
 
-def day_to_dict(view: DayView) -> dict[str, Any]:
-    """The day's sessions with targets, as JSON."""
-    return {
-        "athlete": view.athlete,
-        "date": view.date.isoformat(),
-        "sessions": [
-            {
-                "title": record.title,
-                "week": record.week,
-                "deload": record.deload,
-                "estimated_minutes": record.session["estimated_minutes"],
-                "items": [
-                    {
-                        "block": it.block,
-                        "exercise": it.item["exercise"],
-                        "planned": it.item,
-                        "target": decision_to_dict(it.decision) if it.decision else None,
-                    }
+def today_shape(view: DayView) -> schemas.Today:
+    """The day's sessions with targets, as the public shape."""
+    return schemas.Today(
+        athlete=view.athlete,
+        date=view.date,
+        sessions=tuple(
+            schemas.TodaySession(
+                title=record.title,
+                week=record.week,
+                deload=record.deload,
+                estimated_minutes=record.session["estimated_minutes"],
+                items=tuple(
+                    schemas.TodayItem(
+                        block=BlockKind(it.block),
+                        exercise=it.item["exercise"],
+                        planned=schemas.Item.model_validate(it.item),
+                        target=target_shape(it.decision) if it.decision else None,
+                    )
                     for it in targets
-                ],
-                "why": record.session["why"],
-            }
+                ),
+                why=record.session["why"],
+            )
             for record, targets in view.sessions
-        ],
-    }
+        ),
+    )
 
 
 def no_session_text(view: DayView) -> str:

@@ -1,88 +1,96 @@
-"""Domain objects as plain JSON-ready dicts: the documented JSON contract lives here."""
+"""Catalogue exercises and built-in programs as the shared public shapes (`schemas`)."""
 
 from __future__ import annotations
 
-from typing import Any
-
-from runlift.adapters.plan_json import dumps
+from runlift import schemas
 from runlift.domain.exercise import Exercise
-from runlift.domain.program import IntOrRange, Program
+from runlift.domain.program import Program, ProgramItem
+from runlift.domain.rules import Rule
 
-__all__ = ["dumps", "exercise_to_dict", "program_to_dict"]
-
-
-def _range(value: IntOrRange | None) -> int | list[int] | None:
-    return list(value) if isinstance(value, tuple) else value
+__all__ = ["exercise_shape", "program_shape", "rule_shape", "search_hit_shape"]
 
 
-def exercise_to_dict(exercise: Exercise) -> dict[str, Any]:
-    """Every DESIGN section 3 field, in a stable order."""
+def _dose(exercise: Exercise) -> schemas.Dose:
     dose = exercise.default
-    return {
-        "slug": exercise.slug,
-        "name": exercise.name,
-        "aliases": list(exercise.aliases),
-        "status": exercise.status.value,
-        "replaced_by": exercise.replaced_by,
-        "category": exercise.category.value,
-        "patterns": [p.value for p in exercise.patterns],
-        "primary_muscles": [m.value for m in exercise.primary_muscles],
-        "secondary_muscles": [m.value for m in exercise.secondary_muscles],
-        "muscle_heads": list(exercise.muscle_heads),
-        "equipment_options": [
-            sorted(e.value for e in option) for option in exercise.equipment_options
-        ],
-        "unilateral": exercise.unilateral,
-        "lower_body": exercise.lower_body,
-        "level": exercise.level.value,
-        "max_intensity": exercise.max_intensity.value,
-        "impact": exercise.impact.value,
-        "injuries": [i.value for i in exercise.injuries],
-        "default": {
-            "sets": dose.sets,
-            "reps": _range(dose.reps),
-            "seconds": dose.seconds,
-            "rest_seconds": dose.rest_seconds,
-            "per_side": dose.per_side,
-        },
-        "easier": list(exercise.easier),
-        "harder": list(exercise.harder),
-        "steps": list(exercise.steps),
-        "cues": list(exercise.cues),
-        "mistakes": list(exercise.mistakes),
-        "sources": list(exercise.sources),
-    }
+    return schemas.Dose(
+        sets=dose.sets,
+        reps=dose.reps,
+        seconds=dose.seconds,
+        rest_seconds=dose.rest_seconds,
+        per_side=dose.per_side,
+    )
 
 
-def program_to_dict(program: Program) -> dict[str, Any]:
+def exercise_shape(exercise: Exercise) -> schemas.Exercise:
+    """Every DESIGN section 3 field of one exercise, in a stable order."""
+    return schemas.Exercise(
+        slug=exercise.slug,
+        name=exercise.name,
+        aliases=exercise.aliases,
+        status=exercise.status,
+        replaced_by=exercise.replaced_by,
+        category=exercise.category,
+        patterns=exercise.patterns,
+        primary_muscles=exercise.primary_muscles,
+        secondary_muscles=exercise.secondary_muscles,
+        muscle_heads=exercise.muscle_heads,
+        equipment_options=tuple(tuple(sorted(option)) for option in exercise.equipment_options),
+        unilateral=exercise.unilateral,
+        lower_body=exercise.lower_body,
+        level=exercise.level,
+        max_intensity=exercise.max_intensity,
+        impact=exercise.impact,
+        injuries=exercise.injuries,
+        default=_dose(exercise),
+        easier=exercise.easier,
+        harder=exercise.harder,
+        steps=exercise.steps,
+        cues=exercise.cues,
+        mistakes=exercise.mistakes,
+        sources=exercise.sources,
+    )
+
+
+def search_hit_shape(exercise: Exercise, score: float, matched: int) -> schemas.SearchHit:
+    """A search result: the exercise with its score and how many query words it matched."""
+    return schemas.SearchHit(**dict(exercise_shape(exercise)), score=score, matched=matched)
+
+
+def _program_item(item: ProgramItem) -> schemas.ProgramItem:
+    return schemas.ProgramItem(
+        exercise=item.exercise,
+        sets=item.sets,
+        reps=item.reps,
+        seconds=item.seconds,
+        distance_m=item.distance_m,
+        per_side=item.per_side,
+        rest_seconds=item.rest_seconds,
+        note=item.note,
+    )
+
+
+def program_shape(program: Program) -> schemas.Program:
     """The DESIGN section 6 program contract."""
-    return {
-        "slug": program.slug,
-        "name": program.name,
-        "summary": program.summary,
-        "sources": list(program.sources),
-        "rounds": program.rounds,
-        "rest_between_rounds": _range(program.rest_between_rounds),
-        "frequency": program.frequency,
-        "notes": list(program.notes),
-        "blocks": [
-            {
-                "kind": block.kind.value,
-                "title": block.title,
-                "items": [
-                    {
-                        "exercise": item.exercise,
-                        "sets": _range(item.sets),
-                        "reps": _range(item.reps),
-                        "seconds": item.seconds,
-                        "distance_m": item.distance_m,
-                        "per_side": item.per_side,
-                        "rest_seconds": _range(item.rest_seconds),
-                        "note": item.note,
-                    }
-                    for item in block.items
-                ],
-            }
+    return schemas.Program(
+        slug=program.slug,
+        name=program.name,
+        summary=program.summary,
+        sources=program.sources,
+        rounds=program.rounds,
+        rest_between_rounds=program.rest_between_rounds,
+        frequency=program.frequency,
+        notes=program.notes,
+        blocks=tuple(
+            schemas.ProgramBlock(
+                kind=block.kind,
+                title=block.title,
+                items=tuple(_program_item(item) for item in block.items),
+            )
             for block in program.blocks
-        ],
-    }
+        ),
+    )
+
+
+def rule_shape(rule: Rule) -> schemas.Rule:
+    """A coaching rule as the public shape."""
+    return schemas.Rule(id=rule.id, rule=rule.summary, sources=rule.sources)

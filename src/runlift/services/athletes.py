@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as dt
 import io
 from collections.abc import Callable
-from pathlib import Path
 
 from runlift.adapters.catalogue_loader import Library
 from runlift.adapters.plan_json import dumps, plan_to_dict, session_to_dict
@@ -13,22 +12,12 @@ from runlift.adapters.profile_file import ProfileFileError, parse_profile_text
 from runlift.domain.athlete import Profile
 from runlift.domain.builder import build_plan
 from runlift.domain.plan import Plan
-from runlift.services.errors import BadInput
+from runlift.services.errors import BadInput, Conflict, NotFound
 from runlift.services.ports import AthleteRecord, PlannedSessionRecord, PlanRecord, UnitOfWork
 from runlift.services.profile import check_dates, next_monday, to_profile
 from runlift.services.suggest import closest
 
 UowFactory = Callable[[], UnitOfWork]
-
-
-def read_profile_text(path: Path) -> str:
-    """The profile file's text, or BadInput naming the file."""
-    try:
-        return path.read_text(encoding="utf-8")
-    except FileNotFoundError as exc:
-        raise BadInput(str(path), "file not found") from exc
-    except (OSError, UnicodeDecodeError) as exc:
-        raise BadInput(str(path), "cannot read file") from exc
 
 
 def profile_from_text(text: str, source: str = "profile") -> Profile:
@@ -67,24 +56,22 @@ def _store_plan(
 def create_athlete(
     make_uow: UowFactory,
     library: Library,
-    profile_path: Path,
+    text: str,
+    source: str,
     start: dt.date | None,
     today: dt.date,
     now: dt.datetime,
     name: str | None = None,
 ) -> tuple[AthleteRecord, PlanRecord]:
-    """Store a new athlete and their first plan, in one transaction."""
-    text = read_profile_text(profile_path)
-    profile = profile_from_text(text, str(profile_path))
+    """Store a new athlete and their first plan, in one transaction (`source` names the text)."""
+    profile = profile_from_text(text, source)
     begin = start or next_monday(today)
     check_dates(profile, begin)
     plan = build_plan(profile, library.catalogue, begin)
     athlete_name = name or profile.name
     with make_uow() as uow:
         if uow.athletes.get(athlete_name) is not None:
-            raise BadInput(
-                "athlete", f"{athlete_name!r} exists; use 'runlift athlete update' to change it"
-            )
+            raise Conflict(f"{athlete_name!r} exists", "athlete", "athlete_exists")
         athlete = uow.athletes.add(athlete_name, text, now)
         record = _store_plan(uow, athlete.id, plan, text, now)
         uow.commit()
@@ -95,14 +82,14 @@ def update_athlete(
     make_uow: UowFactory,
     library: Library,
     name: str | None,
-    profile_path: Path,
+    text: str,
+    source: str,
     start: dt.date | None,
     today: dt.date,
     now: dt.datetime,
 ) -> tuple[AthleteRecord, PlanRecord]:
     """A changed profile gets a new plan version; the log is untouched."""
-    text = read_profile_text(profile_path)
-    profile = profile_from_text(text, str(profile_path))
+    profile = profile_from_text(text, source)
     with make_uow() as uow:
         athlete = resolve_athlete(uow, name)
         previous = uow.plans.latest(athlete.id)
@@ -121,15 +108,14 @@ def resolve_athlete(uow: UnitOfWork, name: str | None) -> AthleteRecord:
         athlete = uow.athletes.get(name)
         if athlete is None:
             near = closest(name, [a.name for a in uow.athletes.all()])
-            hint = f"; did you mean {', '.join(near)}?" if near else ""
-            raise BadInput("--athlete", f"unknown athlete {name!r}{hint}")
+            raise NotFound("athlete", name, near, field="athlete")
         return athlete
     everyone = uow.athletes.all()
     if not everyone:
-        raise BadInput("athlete", "none stored yet; run 'runlift athlete create PROFILE.yaml'")
+        raise BadInput("athlete", "none stored yet", "no_athlete")
     if len(everyone) > 1:
         names = ", ".join(a.name for a in everyone)
-        raise BadInput("--athlete", f"several athletes ({names}); choose one with --athlete")
+        raise BadInput("athlete", f"several athletes ({names})", "several_athletes")
     return everyone[0]
 
 

@@ -10,20 +10,25 @@ from runlift.domain.exercise import Exercise
 from runlift.domain.program import Program
 from runlift.domain.vocab import Category, Equipment, Injury, Level, MuscleGroup
 from runlift.services import search as search_engine
-from runlift.services.errors import BadInput, RunliftError
+from runlift.services.errors import BadInput, Internal, RunliftError
 from runlift.services.suggest import not_found, parse_enum
 
 
 class CatalogueBroken(RunliftError):
-    """The bundled catalogue (or a catalogue folder given by the user) is invalid."""
+    """A catalogue folder the user pointed runlift at (RUNLIFT_CATALOGUE_DIR) is invalid."""
 
 
 def open_library(settings: Settings) -> Library:
-    """The knowledge base, from the compiled cache when the files have not changed."""
+    """The knowledge base, from the compiled cache when the files have not changed.
+
+    A broken folder the user chose is their input; a broken packaged catalogue is a bug.
+    """
     cache = settings.cache_dir if settings.catalogue_cache else None
     try:
         return load_library(settings.catalogue_dir, cache_dir=cache)
     except CatalogueError as exc:
+        if settings.catalogue_dir is None:
+            raise Internal(f"the packaged catalogue is broken: {exc}") from exc
         raise CatalogueBroken(f"catalogue: {exc}") from exc
 
 
@@ -58,13 +63,13 @@ def list_exercises(
     bodyweight_only: bool = False,
 ) -> list[Exercise]:
     """Exercises filtered by the runner's kit and the other criteria, all given as ids."""
-    kit = [parse_enum(Equipment, item, "--equipment") for item in equipment]
+    kit = [parse_enum(Equipment, item, "equipment") for item in equipment]
     return library.catalogue.filter(
         kit=kit if (kit or bodyweight_only) else None,
-        muscle=parse_enum(MuscleGroup, muscle, "--muscle") if muscle else None,
-        injury=parse_enum(Injury, injury, "--injury") if injury else None,
-        category=parse_enum(Category, category, "--category") if category else None,
-        level=parse_enum(Level, level, "--level") if level else None,
+        muscle=parse_enum(MuscleGroup, muscle, "muscle") if muscle else None,
+        injury=parse_enum(Injury, injury, "injury") if injury else None,
+        category=parse_enum(Category, category, "category") if category else None,
+        level=parse_enum(Level, level, "level") if level else None,
     )
 
 

@@ -110,7 +110,7 @@ def check_day(day: dt.date, today: dt.date) -> None:
     try:
         check_date(day, today)
     except LogError as exc:
-        raise BadInput.from_error(exc, "--date") from exc
+        raise BadInput.from_error(exc, "date") from exc
 
 
 def load_guide(
@@ -129,11 +129,11 @@ def load_guide(
         for slug in sorted({s.exercise for s in steps if s.target is not None}):
             pools[slug] = [
                 stored.logged
-                for stored in uow.logs.sets(athlete.id, slug)
+                for stored in uow.sets.all(athlete.id, slug)
                 if stored.date == day and stored.logged.target is not None
             ]
-        session_id = uow.logs.session_on(athlete.id, day)
-        performed = _performed(uow.logs.sessions(athlete.id), session_id)
+        session_id = uow.sessions.id_on(athlete.id, day)
+        performed = _performed(uow.sessions.all(athlete.id), session_id)
     for index, step in enumerate(steps):
         if step.target is not None and pools[step.exercise]:
             pool = pools[step.exercise]
@@ -322,8 +322,8 @@ def stamp_session(
     """Add start, end, sRPE and notes to the day's performed session; False if none exists."""
     with make_uow() as uow:
         athlete = resolve_athlete(uow, name)
-        session_id = uow.logs.session_on(athlete.id, day)
-        existing = _performed(uow.logs.sessions(athlete.id), session_id)
+        session_id = uow.sessions.id_on(athlete.id, day)
+        existing = _performed(uow.sessions.all(athlete.id), session_id)
         if session_id is None or existing is None:
             return False
         try:
@@ -337,6 +337,6 @@ def stamp_session(
         except LogError as exc:
             raise BadInput.from_error(exc) from exc
         if changed != existing:
-            uow.logs.update_session(session_id, changed)
+            uow.sessions.update(session_id, changed)
             uow.commit()
     return True

@@ -3,30 +3,34 @@
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path
 
 from runlift.adapters.catalogue_loader import Library
 from runlift.domain.builder import build_plan
 from runlift.domain.periodize import MAX_WEEKS
 from runlift.domain.plan import Plan
+from runlift.services.athletes import profile_from_text
 from runlift.services.errors import BadInput
-from runlift.services.profile import check_dates, load_profile, next_monday
+from runlift.services.profile import check_dates, next_monday
 
 DEFAULT_WEEKS = 12
 
 
 def create_plan(
     library: Library,
-    profile_path: Path,
+    profile_text: str,
+    source: str,
+    today: dt.date,
     start: dt.date | None = None,
     weeks: int | None = None,
-    today: dt.date | None = None,
 ) -> Plan:
-    """Validate the profile and dates, then build the plan (weeks caps a race plan's length)."""
-    profile = load_profile(profile_path)
-    begin = start or next_monday(today or dt.date.today())
+    """Validate the profile and dates, then build the plan (weeks caps a race plan's length).
+
+    `source` names the profile (a file name, an upload) in error messages.
+    """
+    profile = profile_from_text(profile_text, source)
+    begin = start or next_monday(today)
     if weeks is not None and not 1 <= weeks <= MAX_WEEKS:
-        raise BadInput("--weeks", f"{weeks} is out of range; accepted: 1-{MAX_WEEKS}")
+        raise BadInput("weeks", f"{weeks} is out of range; accepted: 1-{MAX_WEEKS}")
     check_dates(profile, begin)
     plan = build_plan(profile, library.catalogue, begin, weeks or DEFAULT_WEEKS)
     if weeks is not None and profile.dated_race is not None:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path
 
 import yaml
 
@@ -11,7 +10,6 @@ from runlift.adapters.profile_file import (
     ProfileFileError,
     ProfileIn,
     parse_profile_text,
-    read_profile_file,
 )
 from runlift.domain.athlete import LB_PER_KG, Profile, Race, StrengthPrefs
 from runlift.domain.log import MAX_LOAD
@@ -33,15 +31,6 @@ from runlift.services.suggest import parse_enum
 
 MAX_BODY_MASS_KG = 300.0
 DELOAD_STYLES = ("standard", "half_reps")
-
-
-def load_profile(path: Path) -> Profile:
-    """Read, shape-check and id-check a profile file."""
-    try:
-        raw = read_profile_file(path)
-    except ProfileFileError as exc:
-        raise BadInput.from_error(exc) from exc
-    return to_profile(raw)
 
 
 def to_profile(raw: ProfileIn) -> Profile:

@@ -63,7 +63,7 @@ def history(
     slug = get_exercise(library, exercise).slug if exercise is not None else None
     with make_uow() as uow:
         athlete = resolve_athlete(uow, name)
-        stored = uow.logs.sets(athlete.id, slug)
+        stored = uow.sets.all(athlete.id, slug)
     return [
         HistoryRow(
             s.date,
@@ -86,7 +86,7 @@ def e1rm_trend(make_uow: UowFactory, library: Library, name: str | None, exercis
     with make_uow() as uow:
         athlete = resolve_athlete(uow, name)
         units = athlete_units(athlete)
-        daily = uow.logs.daily_best_e1rm(athlete.id, slug)
+        daily = uow.summaries.daily_best_e1rm(athlete.id, slug)
     best: dict[dt.date, float] = {}
     for day, value, unit in daily:
         converted = Load(value, Units(unit)).to(units).value
@@ -100,7 +100,7 @@ def records(make_uow: UowFactory, name: str | None) -> tuple[Units, list[Exercis
     with make_uow() as uow:
         athlete = resolve_athlete(uow, name)
         units = athlete_units(athlete)
-        stored = uow.logs.sets(athlete.id)
+        stored = uow.sets.all(athlete.id)
     return units, personal_records(((s.date, s.logged) for s in stored), units)
 
 
@@ -110,7 +110,7 @@ def weekly_volume(
     """Sets per ISO week per primary muscle group since a day: grouped in SQL, then a small fold."""
     with make_uow() as uow:
         athlete = resolve_athlete(uow, name)
-        weekly = uow.logs.weekly_sets(athlete.id, since)
+        weekly = uow.summaries.weekly_sets(athlete.id, since)
     catalogue = library.catalogue.exercises
     muscles: dict[str, tuple[str, ...]] = {}
     weeks: dict[tuple[int, int], dict[str, int]] = defaultdict(lambda: defaultdict(int))

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, replace
-from pathlib import Path
 
-from runlift.domain.load import (
+from runlift.domain.log import LogError, check_date, check_text
+from runlift.domain.training_load import (
     RunEntry,
     Spike,
     StrengthEntry,
@@ -15,7 +15,6 @@ from runlift.domain.load import (
     run_spikes,
     weekly_summary,
 )
-from runlift.domain.log import LogError, check_date, check_text
 from runlift.domain.vocab import RunType
 from runlift.services.athletes import UowFactory, resolve_athlete
 from runlift.services.errors import BadInput
@@ -63,7 +62,7 @@ def checked_run(run: RunEntry, today: dt.date) -> RunEntry:
         raise BadInput.from_error(exc) from exc
     if run.type is None:
         return run
-    return replace(run, type=parse_enum(RunType, run.type, "--type").value)
+    return replace(run, type=parse_enum(RunType, run.type, "type").value)
 
 
 @dataclass(frozen=True, slots=True)
@@ -85,28 +84,33 @@ def add_run(
     """Store one run, and say at once whether `run-spike` flags it."""
     run = checked_run(run, today)
     try:
-        check_text("--id", client_id)
+        check_text("id", client_id)
     except LogError as exc:
         raise BadInput.from_error(exc) from exc
     if client_id is not None and not 1 <= len(client_id) <= MAX_ID_LENGTH:
-        raise BadInput("--id", f"must be 1-{MAX_ID_LENGTH} characters")
+        raise BadInput("id", f"must be 1-{MAX_ID_LENGTH} characters")
     with make_uow() as uow:
         athlete = resolve_athlete(uow, name)
-        added = uow.logs.add_run(athlete.id, run, MANUAL, client_id, now)
+        added = uow.runs.add(athlete.id, run, MANUAL, client_id, now)
         uow.commit()
-        recent = [s.run for s in uow.logs.runs(athlete.id, run.date - SPIKE_WINDOW)]
+        recent = [s.run for s in uow.runs.all(athlete.id, run.date - SPIKE_WINDOW)]
     spikes = run_spikes(r for r in recent if r.date <= run.date)
     return RunAdded(added, next((s for s in spikes if s.run == run), None))
 
 
 def import_gpx(
-    make_uow: UowFactory, name: str | None, path: Path, today: dt.date, now: dt.datetime
+    make_uow: UowFactory,
+    name: str | None,
+    data: bytes,
+    source: str,
+    today: dt.date,
+    now: dt.datetime,
 ) -> ImportCount:
-    """Store every track of a GPX file as a run, all or nothing; known tracks are skipped."""
-    from runlift.adapters.gpx_file import GpxFileError, read_gpx_runs  # only when importing
+    """Store every track of GPX data as a run, all or nothing; known tracks are skipped."""
+    from runlift.adapters.gpx_file import GpxFileError, parse_gpx_runs  # only when importing
 
     try:
-        found = read_gpx_runs(path)
+        found = parse_gpx_runs(data, source)
     except GpxFileError as exc:
         raise BadInput.from_error(exc, exc.field) from exc
     runs = []
@@ -115,60 +119,66 @@ def import_gpx(
             runs.append((checked_run(gpx_run.run, today), gpx_run.client_id))
         except BadInput as exc:
             message = str(exc).split(": ", 1)[-1]
-            raise BadInput(str(path), f"track {gpx_run.track}: {exc.field} {message}") from exc
+            raise BadInput(source, f"track {gpx_run.track}: {exc.field} {message}") from exc
     with make_uow() as uow:
         athlete = resolve_athlete(uow, name)
-        added = sum(uow.logs.add_run(athlete.id, run, GPX, cid, now) for run, cid in runs)
+        added = sum(uow.runs.add(athlete.id, run, GPX, cid, now) for run, cid in runs)
         uow.commit()
     return ImportCount(added, len(runs))
 
 
-def file_format(path: Path) -> str:
-    """GPX, TCX or FIT by extension, else by the first bytes (GPX when nothing else fits)."""
-    suffix = path.suffix.lower().lstrip(".")
+def file_format(source: str, data: bytes) -> str:
+    """GPX, TCX or FIT by the file name's extension, else by the first bytes (GPX by default)."""
+    suffix = source.rsplit(".", 1)[-1].lower() if "." in source else ""
     if suffix in (GPX, TCX, FIT):
         return suffix
-    try:
-        with path.open("rb") as file:
-            head = file.read(4096)
-    except OSError:
-        return GPX  # the GPX reader names the file and why it cannot be read
+    head = data[:4096]
     if head[8:12] == b".FIT":
         return FIT
     return TCX if b"TrainingCenterDatabase" in head else GPX
 
 
-def _read_runs(path: Path, source: str) -> list[tuple[str, RunEntry, str]]:
-    """(label, run, client id) for every run in the file, or BadInput naming the file."""
+def _read_runs(data: bytes, source: str, kind: str) -> list[tuple[str, RunEntry, str]]:
+    """(label, run, client id) for every run in the data, or BadInput naming the source."""
     # The file readers pull in fit-tool and XML parsing: load them only when importing.
-    from runlift.adapters.fit_activity import FitActivityError, read_fit_runs
-    from runlift.adapters.tcx_file import TcxFileError, read_tcx_runs
+    from runlift.adapters.fit_activity import FitActivityError, parse_fit_runs
+    from runlift.adapters.tcx_file import TcxFileError, parse_tcx_runs
 
     try:
-        if source == TCX:
-            return [(f"activity {r.activity}", r.run, r.client_id) for r in read_tcx_runs(path)]
-        return [(f"session {r.session}", r.run, r.client_id) for r in read_fit_runs(path)]
+        if kind == TCX:
+            found = parse_tcx_runs(data, source)
+            return [(f"activity {r.activity}", r.run, r.client_id) for r in found]
+        return [(f"session {r.session}", r.run, r.client_id) for r in parse_fit_runs(data, source)]
     except (TcxFileError, FitActivityError) as exc:
         raise BadInput.from_error(exc, exc.field) from exc
 
 
 def import_runs(
-    make_uow: UowFactory, name: str | None, path: Path, today: dt.date, now: dt.datetime
+    make_uow: UowFactory,
+    name: str | None,
+    data: bytes,
+    source: str,
+    today: dt.date,
+    now: dt.datetime,
 ) -> ImportCount:
-    """Store every run of a GPX, TCX or FIT file, all or nothing; known runs are skipped."""
-    source = file_format(path)
-    if source == GPX:
-        return import_gpx(make_uow, name, path, today, now)
+    """Store every run of GPX, TCX or FIT data (an upload or a file's bytes), all or nothing.
+
+    `source` is the file's name, used to tell the format and to name it in errors; runs
+    already stored are skipped.
+    """
+    kind = file_format(source, data)
+    if kind == GPX:
+        return import_gpx(make_uow, name, data, source, today, now)
     runs = []
-    for label, found, client_id in _read_runs(path, source):
+    for label, found, client_id in _read_runs(data, source, kind):
         try:
             runs.append((checked_run(found, today), client_id))
         except BadInput as exc:
             message = str(exc).split(": ", 1)[-1]
-            raise BadInput(str(path), f"{label}: {exc.field} {message}") from exc
+            raise BadInput(source, f"{label}: {exc.field} {message}") from exc
     with make_uow() as uow:
         athlete = resolve_athlete(uow, name)
-        added = sum(uow.logs.add_run(athlete.id, run, source, cid, now) for run, cid in runs)
+        added = sum(uow.runs.add(athlete.id, run, kind, cid, now) for run, cid in runs)
         uow.commit()
     return ImportCount(added, len(runs))
 
@@ -177,7 +187,7 @@ def list_runs(make_uow: UowFactory, name: str | None) -> RunListing:
     """Every run of the athlete, oldest first, with its spike flag."""
     with make_uow() as uow:
         athlete = resolve_athlete(uow, name)
-        stored = uow.logs.runs(athlete.id)
+        stored = uow.runs.all(athlete.id)
     flagged = {spike.run: spike for spike in run_spikes(s.run for s in stored)}
     return RunListing(athlete.name, [(s, flagged.get(s.run)) for s in stored])
 
@@ -188,8 +198,8 @@ def weekly_load(
     """Running km, runs, strength sessions and sRPE load per ISO week from `first` to `last`."""
     with make_uow() as uow:
         athlete = resolve_athlete(uow, name)
-        runs = [s.run for s in uow.logs.runs(athlete.id, first - SPIKE_WINDOW)]
-        sessions = [s for s in uow.logs.sessions(athlete.id) if first <= s.session.date <= last]
+        runs = [s.run for s in uow.runs.all(athlete.id, first - SPIKE_WINDOW)]
+        sessions = [s for s in uow.sessions.all(athlete.id) if first <= s.session.date <= last]
         planned = _planned_minutes(uow, athlete.id)
     runs = [r for r in runs if r.date <= last]
     strength = [_strength(s, planned) for s in sessions]

@@ -137,7 +137,7 @@ def _item_log(
 ) -> ItemLog:
     """The item's log before a day; sets stored before the counts flag existed that fall in a
     planned session that does not count (a deload week, say) are marked as not counting."""
-    log = _results(uow.logs.recent_sets(athlete_id, slug, HISTORY_DAYS), before)
+    log = _results(uow.sets.recent(athlete_id, slug, HISTORY_DAYS), before)
     quiet = {
         r.date
         for r in plan
@@ -260,7 +260,7 @@ def next_day(
 
     With nothing of it planned from then on: today, or tomorrow once today's sets are logged.
     """
-    done_today = any(s.date == today for s in uow.logs.recent_sets(athlete_id, slug, 2))
+    done_today = any(s.date == today for s in uow.sets.recent(athlete_id, slug, 2))
     planned = sorted({r.date for r in plan if any(i["exercise"] == slug for _, i in _trained(r))})
     later = [d for d in planned if d > today or (d == today and not done_today)]
     if later:
@@ -324,11 +324,9 @@ def log_sets(
         athlete = resolve_athlete(uow, name)
         performed = session or PerformedSession(date=day)
         session_id = (
-            uow.logs.add_session(athlete.id, performed)
+            uow.sessions.add(athlete.id, performed)
             if session
-            else (
-                uow.logs.session_on(athlete.id, day) or uow.logs.add_session(athlete.id, performed)
-            )
+            else (uow.sessions.id_on(athlete.id, day) or uow.sessions.add(athlete.id, performed))
         )
         recorded = []
         everything = planned_sessions(uow, athlete.id)
@@ -341,7 +339,7 @@ def log_sets(
                     decision = target_on(uow, library, athlete.id, kit, exercise, day, everything)
                     targets[exercise.slug] = decision.target
                 target = targets[exercise.slug]
-            number = entry.set_number or uow.logs.next_set_number(session_id, exercise.slug)
+            number = entry.set_number or uow.sets.next_number(session_id, exercise.slug)
             try:
                 logged = LoggedSet(
                     exercise=exercise.slug,
@@ -356,6 +354,6 @@ def log_sets(
             except LogError as exc:
                 raise BadInput.from_error(exc) from exc
             variant = target.variant if target else exercise.slug
-            recorded.append(uow.logs.add_set(athlete.id, session_id, day, logged, variant, now))
+            recorded.append(uow.sets.add(athlete.id, session_id, day, logged, variant, now))
         uow.commit()
     return recorded

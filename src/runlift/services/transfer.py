@@ -6,7 +6,6 @@ import datetime as dt
 import json
 from collections import defaultdict
 from dataclasses import dataclass
-from pathlib import Path
 from typing import Any
 
 from pydantic import ValidationError
@@ -21,9 +20,9 @@ from runlift.adapters.export_schema import (
     SetDoc,
 )
 from runlift.adapters.plan_json import dumps as plan_dumps
-from runlift.domain.load import RunEntry
 from runlift.domain.log import LogError, LoggedSet, PerformedSession, check_date
 from runlift.domain.progression import Load
+from runlift.domain.training_load import RunEntry
 from runlift.domain.vocab import Units
 from runlift.services.athletes import UowFactory, profile_from_text
 from runlift.services.errors import BadInput
@@ -73,9 +72,9 @@ def _athlete_doc(uow: UnitOfWork, athlete_id: int, name: str, profile: str) -> d
         }
         for p in uow.plans.all(athlete_id)
     ]
-    times = uow.logs.set_times(athlete_id)
+    times = uow.sets.logged_times(athlete_id)
     by_session: dict[int, list[dict[str, Any]]] = defaultdict(list)
-    for stored in uow.logs.sets(athlete_id):
+    for stored in uow.sets.all(athlete_id):
         s = stored.logged
         by_session[stored.session_id].append(
             {
@@ -101,7 +100,7 @@ def _athlete_doc(uow: UnitOfWork, athlete_id: int, name: str, profile: str) -> d
             "client_id": stored.session.client_id,
             "sets": by_session.get(stored.id, []),
         }
-        for stored in uow.logs.sessions(athlete_id)
+        for stored in uow.sessions.all(athlete_id)
     ]
     runs = [
         {
@@ -113,7 +112,7 @@ def _athlete_doc(uow: UnitOfWork, athlete_id: int, name: str, profile: str) -> d
             "client_id": stored.client_id,
             "logged_at": _stamp(stored.logged_at),
         }
-        for stored in uow.logs.runs(athlete_id)
+        for stored in uow.runs.all(athlete_id)
     ]
     return {
         "name": name,
@@ -150,16 +149,12 @@ def counts(document: dict[str, Any]) -> Counts:
     )
 
 
-def read_document(path: Path) -> object:
-    """A file's JSON, or BadInput naming the file."""
+def read_document(text: str, source: str) -> object:
+    """An export's JSON text as data, or BadInput naming its source (a file, an upload)."""
     try:
-        return json.loads(path.read_text(encoding="utf-8"))
-    except FileNotFoundError as exc:
-        raise BadInput(str(path), "file not found") from exc
-    except (OSError, UnicodeDecodeError) as exc:
-        raise BadInput(str(path), "cannot read file") from exc
+        return json.loads(text)
     except json.JSONDecodeError as exc:
-        raise BadInput(str(path), f"malformed JSON at line {exc.lineno}") from exc
+        raise BadInput(source, f"malformed JSON at line {exc.lineno}") from exc
 
 
 def parse_document(data: object) -> ExportDoc:
@@ -312,14 +307,14 @@ def _write_athlete(uow: UnitOfWork, checked: _Checked) -> None:
         assert stored.version == plan.version, "plan versions are checked to run 1, 2, ..."
     rows: list[SetRow] = []
     for performed, sets in checked.sessions:
-        session_id = uow.logs.add_session(record.id, performed)
+        session_id = uow.sessions.add(record.id, performed)
         rows.extend(
             SetRow(session_id, performed.date, variant, logged, logged_at)
             for logged, variant, logged_at in sets
         )
-    uow.logs.add_set_rows(record.id, rows)
+    uow.sets.add_rows(record.id, rows)
     for run, doc in checked.runs:
-        uow.logs.add_run(record.id, run, doc.source, doc.client_id, doc.logged_at)
+        uow.runs.add(record.id, run, doc.source, doc.client_id, doc.logged_at)
 
 
 def _with_runs(checked: _Checked, index: int, today: dt.date) -> _Checked:

@@ -4,18 +4,21 @@ from __future__ import annotations
 
 import contextlib
 import fcntl
+import re
 from collections.abc import Iterator
+from importlib.resources import files
 from pathlib import Path
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-from alembic import command
-from alembic.config import Config
-from alembic.runtime.migration import MigrationContext
-from alembic.script import ScriptDirectory
-from sqlalchemy import Engine, create_engine, event, text
+from sqlalchemy import Engine, create_engine, event, inspect, text
 from sqlalchemy.engine import make_url
 
+if TYPE_CHECKING:
+    from alembic.config import Config
+
 SQLITE_BUSY_MS = 30000
+_REVISION = re.compile(r'^revision = "([^"]+)"', re.MULTILINE)
+_DOWN_REVISION = re.compile(r'^down_revision = "([^"]+)"', re.MULTILINE)
 MIGRATIONS = "runlift:migrations"
 
 
@@ -62,6 +65,8 @@ def _sqlite_begin(connection: Any) -> None:
 
 def alembic_config(engine: Engine) -> Config:
     """Alembic configured from the package, so an installed runlift upgrades its own database."""
+    from alembic.config import Config
+
     config = Config()
     config.set_main_option("script_location", MIGRATIONS)
     config.set_main_option("sqlalchemy.url", engine.url.render_as_string(hide_password=False))
@@ -70,17 +75,48 @@ def alembic_config(engine: Engine) -> Config:
 
 def head_revision(engine: Engine) -> str | None:
     """The newest migration shipped with this runlift."""
+    from alembic.script import ScriptDirectory
+
     return ScriptDirectory.from_config(alembic_config(engine)).get_current_head()
+
+
+def shipped_head() -> str | None:
+    """The newest shipped migration, read from the files' revision lines without Alembic."""
+    revisions: dict[str, str | None] = {}
+    for script in files("runlift.migrations").joinpath("versions").iterdir():
+        if not script.name.endswith(".py"):
+            continue
+        source = script.read_text(encoding="utf-8")
+        found = _REVISION.search(source)
+        down = _DOWN_REVISION.search(source)
+        if found:
+            revisions[found.group(1)] = down.group(1) if down else None
+    parents = set(revisions.values())
+    heads = [r for r in revisions if r not in parents]
+    return heads[0] if len(heads) == 1 else None
 
 
 def current_revision(engine: Engine) -> str | None:
     """The migration the database is at (None when empty)."""
+    from alembic.runtime.migration import MigrationContext
+
     with engine.connect() as connection:
         return MigrationContext.configure(connection).get_current_revision()
 
 
+def stored_revision(engine: Engine) -> str | None:
+    """The database's migration, read with plain SQL (None when there is no version table)."""
+    with engine.connect() as connection:
+        if not inspect(connection).has_table("alembic_version"):
+            return None
+        row = connection.execute(text("SELECT version_num FROM alembic_version")).first()
+        return str(row[0]) if row else None
+
+
 def upgrade(engine: Engine, revision: str = "head") -> None:
     """Apply migrations up to `revision`, one process at a time."""
+    from alembic import command
+
     with _migration_lock(engine):
         config = alembic_config(engine)
         with engine.connect() as connection:
@@ -90,8 +126,12 @@ def upgrade(engine: Engine, revision: str = "head") -> None:
 
 
 def ensure_schema(engine: Engine) -> None:
-    """Upgrade a new or older database to the current schema; no-op when up to date."""
-    if current_revision(engine) != head_revision(engine):
+    """Upgrade a new or older database to the current schema; no-op when up to date.
+
+    The check reads the version with plain SQL, so Alembic loads only when a migration is due.
+    """
+    head = shipped_head()
+    if head is None or stored_revision(engine) != head:
         upgrade(engine)
 
 

@@ -8,7 +8,6 @@ import json
 from sqlalchemy import Connection, func, insert, select, update
 
 from runlift.adapters.db.codec import utc
-from runlift.adapters.db.log_repository import SqlLogs
 from runlift.adapters.db.tables import (
     athletes,
     planned_sessions,
@@ -28,7 +27,8 @@ class SqlAthletes:
         self.c = connection
 
     def add(self, name: str, profile_yaml: str, now: dt.datetime) -> AthleteRecord:
-        row = {"name": name, "profile_yaml": profile_yaml, "created_at": now, "updated_at": now}
+        stamp = utc(now)
+        row = {"name": name, "profile_yaml": profile_yaml, "created_at": stamp, "updated_at": stamp}
         new_id = self.c.execute(insert(athletes).values(row).returning(athletes.c.id)).scalar_one()
         return AthleteRecord(new_id, name, profile_yaml)
 
@@ -37,14 +37,17 @@ class SqlAthletes:
         return None if row is None else AthleteRecord(row.id, row.name, row.profile_yaml)
 
     def all(self) -> list[AthleteRecord]:
-        rows = self.c.execute(select(athletes).order_by(athletes.c.name)).all()
-        return [AthleteRecord(r.id, r.name, r.profile_yaml) for r in rows]
+        """By name in code-point order, the same on every database whatever its collation."""
+        rows = self.c.execute(select(athletes)).all()
+        return sorted(
+            (AthleteRecord(r.id, r.name, r.profile_yaml) for r in rows), key=lambda a: a.name
+        )
 
     def update_profile(self, athlete_id: int, profile_yaml: str, now: dt.datetime) -> None:
         self.c.execute(
             update(athletes)
             .where(athletes.c.id == athlete_id)
-            .values(profile_yaml=profile_yaml, updated_at=now)
+            .values(profile_yaml=profile_yaml, updated_at=utc(now))
         )
 
     def stamps(self, athlete_id: int) -> tuple[dt.datetime, dt.datetime]:
@@ -80,7 +83,7 @@ class SqlPlans:
             "start": start,
             "profile_yaml": profile_yaml,
             "plan_json": plan_json,
-            "created_at": now,
+            "created_at": utc(now),
         }
         plan_id = self.c.execute(insert(plans).values(row).returning(plans.c.id)).scalar_one()
         if sessions:
@@ -123,18 +126,11 @@ class SqlPlans:
             self.c.execute(select(plans.c.created_at).where(plans.c.id == plan_id)).scalar_one()
         )
 
-    def sessions_on(self, plan_id: int, day: dt.date) -> list[PlannedSessionRecord]:
-        return self._sessions(plan_id, day)
-
     def sessions(self, plan_id: int) -> list[PlannedSessionRecord]:
-        return self._sessions(plan_id, None)
-
-    def _sessions(self, plan_id: int, day: dt.date | None) -> list[PlannedSessionRecord]:
-        query = select(planned_sessions).where(planned_sessions.c.plan_id == plan_id)
-        if day is not None:
-            query = query.where(planned_sessions.c.date == day)
         rows = self.c.execute(
-            query.order_by(planned_sessions.c.date, planned_sessions.c.position)
+            select(planned_sessions)
+            .where(planned_sessions.c.plan_id == plan_id)
+            .order_by(planned_sessions.c.date, planned_sessions.c.position)
         ).all()
         return [
             PlannedSessionRecord(
@@ -144,4 +140,4 @@ class SqlPlans:
         ]
 
 
-__all__ = ["SqlAthletes", "SqlLogs", "SqlPlans"]
+__all__ = ["SqlAthletes", "SqlPlans"]

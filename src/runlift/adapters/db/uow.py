@@ -5,10 +5,11 @@ from __future__ import annotations
 from types import TracebackType
 
 from sqlalchemy import Connection, Engine
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy.exc import IntegrityError, OperationalError
 
-from runlift.adapters.db.repositories import SqlAthletes, SqlLogs, SqlPlans
-from runlift.services.errors import Conflict
+from runlift.adapters.db.log_repository import SqlRuns, SqlSessions, SqlSets, SqlSummaries
+from runlift.adapters.db.repositories import SqlAthletes, SqlPlans
+from runlift.services.errors import Conflict, Unavailable
 
 
 class SqlUnitOfWork:
@@ -20,7 +21,10 @@ class SqlUnitOfWork:
 
     athletes: SqlAthletes
     plans: SqlPlans
-    logs: SqlLogs
+    sessions: SqlSessions
+    sets: SqlSets
+    runs: SqlRuns
+    summaries: SqlSummaries
 
     def __init__(self, engine: Engine, raw_errors: bool = False) -> None:
         self.engine = engine
@@ -28,10 +32,16 @@ class SqlUnitOfWork:
         self.raw_errors = raw_errors
 
     def __enter__(self) -> SqlUnitOfWork:
-        self.connection = self.engine.connect()
+        try:
+            self.connection = self.engine.connect()
+        except OperationalError as exc:  # down, unreachable, refused: nothing was done
+            raise Unavailable() from exc
         self.athletes = SqlAthletes(self.connection)
         self.plans = SqlPlans(self.connection)
-        self.logs = SqlLogs(self.connection)
+        self.sessions = SqlSessions(self.connection)
+        self.sets = SqlSets(self.connection)
+        self.runs = SqlRuns(self.connection)
+        self.summaries = SqlSummaries(self.connection)
         return self
 
     def __exit__(
@@ -41,11 +51,17 @@ class SqlUnitOfWork:
         tb: TracebackType | None,
     ) -> None:
         if self.connection is not None:
-            self.connection.rollback()
-            self.connection.close()
+            try:
+                self.connection.rollback()
+                self.connection.close()
+            except OperationalError as lost:
+                if exc is None:
+                    raise Unavailable() from lost
             self.connection = None
         if isinstance(exc, IntegrityError) and not self.raw_errors:
             raise Conflict() from exc
+        if isinstance(exc, OperationalError) and not self.raw_errors:
+            raise Unavailable() from exc
 
     def commit(self) -> None:
         """Make everything since the last commit durable."""

@@ -8,7 +8,7 @@ import random
 from hypothesis import given
 from hypothesis import strategies as st
 
-from runlift.domain.load import RunEntry, StrengthEntry, run_spikes, weekly_summary
+from runlift.domain.training_load import RunEntry, StrengthEntry, run_spikes, weekly_summary
 
 START = dt.date(2026, 1, 5)
 RUNS = st.builds(

@@ -6,7 +6,8 @@ import datetime as dt
 
 import pytest
 
-from runlift.domain.load import (
+from runlift.domain.log import LogError
+from runlift.domain.training_load import (
     RunEntry,
     StrengthEntry,
     check_run,
@@ -15,7 +16,6 @@ from runlift.domain.load import (
     session_load,
     weekly_summary,
 )
-from runlift.domain.log import LogError
 
 D = dt.date(2026, 11, 2)  # a Monday, ISO week 2026-W45
 

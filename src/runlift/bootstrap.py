@@ -1,0 +1,78 @@
+"""The composition root: settings -> catalogue -> engine -> unit-of-work factory, built once.
+
+Every interface gets its application core from here: the CLI through a Typer callback, the web
+app through its factory. Nothing is opened at import time; the catalogue and the database are
+opened on first use, so a command that needs neither never pays for them.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+from runlift.config import Settings
+from runlift.services.errors import Unavailable
+from runlift.services.ports import UnitOfWork
+
+if TYPE_CHECKING:
+    from sqlalchemy import Engine
+
+    from runlift.adapters.catalogue_loader import Library
+
+UowFactory = Callable[[], UnitOfWork]
+
+
+@dataclass
+class Core:
+    """What the use cases run on: settings, the catalogue and the store, opened lazily."""
+
+    settings: Settings
+    _library: Library | None = field(default=None, repr=False)
+    _engine: Engine | None = field(default=None, repr=False)
+
+    @property
+    def library(self) -> Library:
+        """The exercise catalogue and programs, loaded (from the compiled cache) on first use."""
+        if self._library is None:
+            from runlift.services.catalogue import open_library
+
+            self._library = open_library(self.settings)
+        return self._library
+
+    @property
+    def engine(self) -> Engine:
+        """The store's engine, migrated to the current schema on first use."""
+        if self._engine is None:
+            from sqlalchemy.exc import OperationalError
+
+            from runlift.adapters.db.engine import ensure_schema, make_engine
+
+            engine = make_engine(
+                self.settings.effective_database_url(), self.settings.database_schema
+            )
+            try:
+                ensure_schema(engine)
+            except OperationalError as exc:
+                engine.dispose()
+                raise Unavailable() from exc
+            self._engine = engine
+        return self._engine
+
+    def uow_factory(self) -> UowFactory:
+        """A maker of units of work over the configured store."""
+        from runlift.adapters.db.uow import SqlUnitOfWork
+
+        engine = self.engine
+        return lambda: SqlUnitOfWork(engine)
+
+    def close(self) -> None:
+        """Release the store's connections (the engine is rebuilt if used again)."""
+        if self._engine is not None:
+            self._engine.dispose()
+            self._engine = None
+
+
+def bootstrap(settings: Settings | None = None) -> Core:
+    """The application core for these settings (read from RUNLIFT_* variables when not given)."""
+    return Core(settings if settings is not None else Settings())
