@@ -11,9 +11,9 @@ from rich.console import Console
 from typer.exceptions import Abort, Exit, TyperException
 
 from runlift import __version__, schemas
-from runlift.config import get_settings
 from runlift.domain.rules import RULES
 from runlift.entrypoints import render_catalogue as render
+from runlift.entrypoints.cli_core import core, install
 from runlift.entrypoints.cli_errors import error_line, options_named
 from runlift.entrypoints.cli_plan import register as register_plan
 from runlift.entrypoints.cli_profile import profile_app
@@ -81,11 +81,13 @@ def _version(value: bool) -> None:
 
 @app.callback()
 def root(
+    ctx: typer.Context,
     version: bool = typer.Option(
         False, "--version", callback=_version, is_eager=True, help="Print the version and exit."
     ),
 ) -> None:
     """runlift: strength and conditioning for runners."""
+    install(ctx)
 
 
 @exercises_app.command("list")
@@ -101,7 +103,7 @@ def exercises_list(
 ) -> None:
     """List exercises, filtered by kit, muscle, injury, category or level."""
     output = parse_enum(ListFormat, fmt, "--format")
-    library = catalogue_service.open_library(get_settings())
+    library = core().library
     with options_named(
         equipment="--equipment",
         muscle="--muscle",
@@ -132,7 +134,7 @@ def exercises_show(
 ) -> None:
     """Show one exercise: muscles, kit, dose, steps, cues and sources."""
     output = parse_enum(ShowFormat, fmt, "--format")
-    library = catalogue_service.open_library(get_settings())
+    library = core().library
     exercise = catalogue_service.get_exercise(library, slug)
     if output is ShowFormat.JSON:
         emit_json(exercise_shape(exercise))
@@ -148,7 +150,7 @@ def exercises_search(
 ) -> None:
     """Search exercises, tolerant of typos ("knee pain band")."""
     output = parse_enum(ListFormat, fmt, "--format")
-    library = catalogue_service.open_library(get_settings())
+    library = core().library
     hits = catalogue_service.search_exercises(library, query, limit=limit)
     if output is ListFormat.JSON:
         emit_json([search_hit_shape(h.exercise, h.score, h.matched) for h in hits])
@@ -162,7 +164,7 @@ def exercises_search(
 def programs_list(fmt: str = typer.Option("table", "--format", help="table or json.")) -> None:
     """List the built-in programs."""
     output = parse_enum(ListFormat, fmt, "--format")
-    programs = list(catalogue_service.open_library(get_settings()).programs.values())
+    programs = list(core().library.programs.values())
     programs.sort(key=lambda p: p.slug)
     if output is ListFormat.JSON:
         emit_json([program_shape(p) for p in programs])
@@ -177,7 +179,7 @@ def programs_show(
 ) -> None:
     """Show one built-in program with every set, rep, hold and rest."""
     output = parse_enum(ShowFormat, fmt, "--format")
-    library = catalogue_service.open_library(get_settings())
+    library = core().library
     program = catalogue_service.get_program(library, slug)
     if output is ShowFormat.JSON:
         emit_json(program_shape(program))

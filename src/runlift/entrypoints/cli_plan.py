@@ -9,11 +9,10 @@ from pathlib import Path
 
 import typer
 
-from runlift.config import get_settings
+from runlift.entrypoints.cli_core import core
 from runlift.entrypoints.cli_errors import options_named
 from runlift.entrypoints.cli_files import read_text
 from runlift.entrypoints.plan_formats import render_plan
-from runlift.services import catalogue as catalogue_service
 from runlift.services import planning
 from runlift.services.errors import BadInput
 from runlift.services.suggest import parse_enum
@@ -52,7 +51,7 @@ def plan(
 ) -> None:
     """Build a periodised strength plan around the runner's week and race."""
     output_format = parse_enum(PlanFormat, fmt, "--format")
-    library = catalogue_service.open_library(get_settings())
+    library = core().library
     with options_named(weeks="--weeks"):
         result = planning.create_plan(
             library,

@@ -15,14 +15,13 @@ from pathlib import Path
 import typer
 
 from runlift import schemas
-from runlift.config import get_settings
 from runlift.domain.exercise import Catalogue
 from runlift.domain.progression import Load, Target
 from runlift.domain.vocab import MuscleGroup, Units
+from runlift.entrypoints.cli_core import core
 from runlift.entrypoints.cli_files import read_text
 from runlift.entrypoints.render_training import target_text
-from runlift.services import catalogue as catalogue_service
-from runlift.services import reports, store, transfer
+from runlift.services import reports, transfer
 from runlift.services.errors import BadInput
 from runlift.services.suggest import parse_enum
 
@@ -138,9 +137,8 @@ def history(
 ) -> None:
     """List every logged set, oldest first."""
     output = parse_enum(HistoryFormat, fmt, "--format")
-    settings = get_settings()
-    library = catalogue_service.open_library(settings)
-    rows = reports.history(store.uow_factory(settings), library, athlete, exercise)
+    library = core().library
+    rows = reports.history(core().uow_factory(), library, athlete, exercise)
     if output is HistoryFormat.JSON:
         sys.stdout.write(schemas.dumps([set_log_shape(r) for r in rows]) + "\n")
     elif output is HistoryFormat.CSV:
@@ -233,9 +231,8 @@ def progress(
     png: Path | None = typer.Option(None, "--png", help="Also draw the trend to this PNG file."),
 ) -> None:
     """Show the estimated 1RM trend of an exercise; --png draws it as a chart."""
-    settings = get_settings()
-    library = catalogue_service.open_library(settings)
-    trend = reports.e1rm_trend(store.uow_factory(settings), library, athlete, exercise)
+    library = core().library
+    trend = reports.e1rm_trend(core().uow_factory(), library, athlete, exercise)
     name = _name(library.catalogue, trend.exercise)
     if png is not None and not trend.points:
         raise BadInput("--png", f"nothing to chart: no loaded sets of 10 reps or fewer for {name}")
@@ -304,9 +301,8 @@ def records(
 ) -> None:
     """Show personal records: best e1RM, most reps at each load, longest hold."""
     output = parse_enum(RecordsFormat, fmt, "--format")
-    settings = get_settings()
-    library = catalogue_service.open_library(settings)
-    units, found = reports.records(store.uow_factory(settings), athlete)
+    library = core().library
+    units, found = reports.records(core().uow_factory(), athlete)
     if output is RecordsFormat.JSON:
         sys.stdout.write(schemas.dumps(records_shape(units, found)) + "\n")
     else:
@@ -317,7 +313,7 @@ def export(
     output: Path = typer.Option(..., "-o", "--output", help="The JSON file to write."),
 ) -> None:
     """Write everything in the store (athletes, plans, log) to one JSON file."""
-    document = transfer.export_document(store.uow_factory(get_settings()))
+    document = transfer.export_document(core().uow_factory())
     write_atomic(output, transfer.document_text(document).encode("utf-8"), "-o")
     c = transfer.counts(document)
     typer.echo(
@@ -330,10 +326,9 @@ def import_file(
     file: Path = typer.Argument(..., help="A file written by 'runlift export'."),
 ) -> None:
     """Load an export into an empty store: all of it, or nothing."""
-    settings = get_settings()
-    library = catalogue_service.open_library(settings)
+    library = core().library
     data = transfer.read_document(read_text(file), str(file))
-    c = transfer.import_document(store.uow_factory(settings), library, data, dt.date.today())
+    c = transfer.import_document(core().uow_factory(), library, data, dt.date.today())
     typer.echo(
         f"imported {c.athletes} athletes, {c.plans} plans, {c.sessions} sessions, {c.sets} sets, "
         f"{c.runs} runs"
@@ -347,11 +342,10 @@ def volume(
 ) -> None:
     """Hard sets per week for each muscle group, to see the load next to the running."""
     output = parse_enum(RecordsFormat, fmt, "--format")
-    settings = get_settings()
-    library = catalogue_service.open_library(settings)
+    library = core().library
     today = dt.date.today()
     since = today - dt.timedelta(days=today.weekday(), weeks=weeks - 1)
-    found = reports.weekly_volume(store.uow_factory(settings), library, athlete, since)
+    found = reports.weekly_volume(core().uow_factory(), library, athlete, since)
     if output is RecordsFormat.JSON:
         document = [
             schemas.VolumeWeek(

@@ -11,15 +11,15 @@ from pathlib import Path
 import typer
 
 from runlift import schemas
-from runlift.config import get_settings
 from runlift.domain.log import LogError
 from runlift.domain.rules import RULES
 from runlift.domain.training_load import RunEntry, Spike, WeekLoad, parse_distance
+from runlift.entrypoints.cli_core import core
 from runlift.entrypoints.cli_errors import options_named
 from runlift.entrypoints.cli_files import read_bytes
 from runlift.entrypoints.cli_plan import parse_date
 from runlift.entrypoints.cli_reports import table
-from runlift.services import running, store
+from runlift.services import running
 from runlift.services.errors import BadInput
 from runlift.services.ports import StoredRun
 from runlift.services.suggest import parse_enum
@@ -144,7 +144,7 @@ def runs_add(
     run = RunEntry(day, metres, _duration(minutes), run_type)
     with options_named(type="--type", id="--id"):
         result = running.add_run(
-            store.uow_factory(get_settings()), athlete, run, client_id, dt.date.today(), _now()
+            core().uow_factory(), athlete, run, client_id, dt.date.today(), _now()
         )
     if not result.added:
         typer.echo("already logged (same --id); nothing changed")
@@ -164,7 +164,7 @@ def runs_import(
     """Import runs from a GPX, TCX or FIT file; importing the same file again adds nothing."""
     data = read_bytes(file)
     count = running.import_runs(
-        store.uow_factory(get_settings()), athlete, data, str(file), dt.date.today(), _now()
+        core().uow_factory(), athlete, data, str(file), dt.date.today(), _now()
     )
     typer.echo(
         f"imported {count.added} of {count.total} runs ({count.total - count.added} already there)"
@@ -178,7 +178,7 @@ def runs_list(
 ) -> None:
     """List logged runs, oldest first, with run-spike flags."""
     output = parse_enum(Format, fmt, "--format")
-    listing = running.list_runs(store.uow_factory(get_settings()), athlete)
+    listing = running.list_runs(core().uow_factory(), athlete)
     if output is Format.JSON:
         sys.stdout.write(schemas.dumps([run_shape(r, s) for r, s in listing.runs]) + "\n")
         return
@@ -210,7 +210,7 @@ def load(
     output = parse_enum(Format, fmt, "--format")
     today = dt.date.today()
     first = today - dt.timedelta(days=today.weekday(), weeks=weeks - 1)
-    report = running.weekly_load(store.uow_factory(get_settings()), athlete, first, today)
+    report = running.weekly_load(core().uow_factory(), athlete, first, today)
     if output is Format.JSON:
         sys.stdout.write(schemas.dumps([load_week_shape(w) for w in report.weeks]) + "\n")
         return

@@ -15,12 +15,11 @@ from rich.text import Text
 from typer.exceptions import Abort
 
 from runlift.adapters.catalogue_loader import Library
-from runlift.config import get_settings
+from runlift.entrypoints.cli_core import core
 from runlift.entrypoints.cli_errors import options_named
 from runlift.entrypoints.cli_plan import parse_date
 from runlift.entrypoints.render_training import no_session_text, target_text
-from runlift.services import catalogue as catalogue_service
-from runlift.services import guided, store
+from runlift.services import guided
 from runlift.services.athletes import UowFactory
 from runlift.services.errors import BadInput
 from runlift.services.guided import Command, Guide, Result, Step
@@ -308,9 +307,8 @@ def session(
     ),
 ) -> None:
     """Run the day's session: steps, targets, timers; every set saved as entered, resumable."""
-    settings = get_settings()
-    library = catalogue_service.open_library(settings)
-    make_uow = store.uow_factory(settings)
+    library = core().library
+    make_uow = core().uow_factory()
     day = parse_date(date, "--date") or _today()
     with options_named(date="--date"):
         guide = guided.load_guide(make_uow, library, athlete, day, _today())

@@ -11,15 +11,14 @@ import typer
 from runlift import schemas
 from runlift.adapters.catalogue_loader import Library
 from runlift.adapters.session_file import SessionFileError, read_session_file
-from runlift.config import get_settings
 from runlift.domain.log import LogError, PerformedSession, parse_load
 from runlift.domain.progression import Load
 from runlift.domain.vocab import Units
 from runlift.entrypoints import render_training as render
+from runlift.entrypoints.cli_core import core
 from runlift.entrypoints.cli_files import read_text
 from runlift.entrypoints.cli_plan import parse_date as _date
 from runlift.services import athletes as athlete_service
-from runlift.services import catalogue as catalogue_service
 from runlift.services import store, training
 from runlift.services.errors import BadInput
 
@@ -64,10 +63,9 @@ def athlete_create(
     ),
 ) -> None:
     """Store a runner and generate their plan."""
-    settings = get_settings()
-    library = catalogue_service.open_library(settings)
+    library = core().library
     record, plan = athlete_service.create_athlete(
-        store.uow_factory(settings),
+        core().uow_factory(),
         library,
         read_text(profile),
         str(profile),
@@ -86,10 +84,9 @@ def athlete_update(
     athlete: str | None = ATHLETE,
 ) -> None:
     """Store a changed profile and re-plan; the training log is kept."""
-    settings = get_settings()
-    library = catalogue_service.open_library(settings)
+    library = core().library
     record, plan = athlete_service.update_athlete(
-        store.uow_factory(settings),
+        core().uow_factory(),
         library,
         athlete,
         read_text(profile),
@@ -104,7 +101,7 @@ def athlete_update(
 @athlete_app.command("list")
 def athlete_list() -> None:
     """List stored athletes and their plan versions."""
-    rows = athlete_service.list_athletes(store.uow_factory(get_settings()))
+    rows = athlete_service.list_athletes(core().uow_factory())
     if not rows:
         typer.echo("no athletes yet; run 'runlift athlete create PROFILE.yaml'")
     for record, plan in rows:
@@ -121,10 +118,9 @@ def today(
 ) -> None:
     """Show the day's session with concrete targets: load, reps or seconds, RIR, rest."""
     output = _format(fmt)
-    settings = get_settings()
-    library = catalogue_service.open_library(settings)
+    library = core().library
     day = _date(date, "--date") or _today()
-    view = training.day_view(store.uow_factory(settings), library, athlete, day)
+    view = training.day_view(core().uow_factory(), library, athlete, day)
     if output == "json":
         sys.stdout.write(schemas.dumps(render.today_shape(view)) + "\n")
     else:
@@ -148,9 +144,8 @@ def log(
     athlete: str | None = ATHLETE,
 ) -> None:
     """Record one set, or a whole session from a file."""
-    settings = get_settings()
-    library = catalogue_service.open_library(settings)
-    make_uow = store.uow_factory(settings)
+    library = core().library
+    make_uow = core().uow_factory()
     if file is not None:
         if exercise is not None:
             raise BadInput("EXERCISE", "give either an exercise or --file, not both")
@@ -210,9 +205,8 @@ def next_target(
 ) -> None:
     """Print the next target for an exercise, the day it is for, and the rule that set it."""
     output = _format(fmt)
-    settings = get_settings()
-    library = catalogue_service.open_library(settings)
-    make_uow = store.uow_factory(settings)
+    library = core().library
+    make_uow = core().uow_factory()
     decision = training.next_for(make_uow, library, athlete, exercise, _today())
     day = training.next_date(make_uow, library, athlete, exercise, _today())
     if output == "json":
@@ -224,7 +218,7 @@ def next_target(
 @db_app.command("upgrade")
 def db_upgrade() -> None:
     """Apply pending database migrations."""
-    revision = store.upgrade_database(get_settings())
+    revision = store.upgrade_database(core().settings)
     typer.echo(f"database at revision {revision}")
 
 

@@ -7,11 +7,10 @@ from pathlib import Path
 
 import typer
 
-from runlift.config import get_settings
+from runlift.entrypoints.cli_core import core
 from runlift.entrypoints.cli_plan import parse_date
 from runlift.entrypoints.cli_reports import write_atomic
-from runlift.services import catalogue as catalogue_service
-from runlift.services import store, training
+from runlift.services import training
 from runlift.services.errors import BadInput
 
 
@@ -30,9 +29,8 @@ def watch(
 ) -> None:
     """Write the day's session as a FIT workout (Garmin and other watches), whole or not at all."""
     day = parse_date(date, "--date") or _today()
-    settings = get_settings()
-    library = catalogue_service.open_library(settings)
-    view = training.day_view(store.uow_factory(settings), library, athlete, day)
+    library = core().library
+    view = training.day_view(core().uow_factory(), library, athlete, day)
     if not view.sessions:
         upcoming = view.next_planned
         later = (
