@@ -10,9 +10,11 @@ import pytest
 from runlift.domain.log import LoggedSet
 from runlift.domain.progression import Decision, Load, Target
 from runlift.domain.vocab import Units
+from runlift.entrypoints import quick_entry
+from runlift.entrypoints.quick_entry import Command
 from runlift.services import guided
 from runlift.services.errors import BadInput
-from runlift.services.guided import Command, Result, Step
+from runlift.services.guided import Result, Step
 
 KG, LB = Units.KG, Units.LB
 LUNGE = Target("forward-lunge", "forward-lunge", 3, (4, 6), None, Load(16, KG), 3)
@@ -45,11 +47,11 @@ PLANK = Target("kneeling-side-plank", "kneeling-side-plank", 2, None, 30, None, 
     ],
 )
 def test_quick_entry(text: str, target: Target, expected: Result) -> None:
-    assert guided.parse_entry(text, target, target.load, KG) == expected
+    assert quick_entry.parse_entry(text, target, target.load, KG) == expected
 
 
 def test_three_bare_numbers_take_the_runners_unit() -> None:
-    assert guided.parse_entry("8 40 2", FRESH, None, LB) == Result(8, Load(40, LB), None, 2)
+    assert quick_entry.parse_entry("8 40 2", FRESH, None, LB) == Result(8, Load(40, LB), None, 2)
 
 
 @pytest.mark.parametrize(
@@ -57,7 +59,7 @@ def test_three_bare_numbers_take_the_runners_unit() -> None:
     [("s", Command.SKIP), ("skip", Command.SKIP), ("q", Command.QUIT), (" Q ", Command.QUIT)],
 )
 def test_commands(text: str, command: Command) -> None:
-    assert guided.parse_entry(text, LUNGE, LUNGE.load, KG) is command
+    assert quick_entry.parse_entry(text, LUNGE, LUNGE.load, KG) is command
 
 
 @pytest.mark.parametrize(
@@ -81,27 +83,27 @@ def test_commands(text: str, command: Command) -> None:
 )
 def test_bad_entries_name_the_field(text: str, field: str) -> None:
     with pytest.raises(BadInput) as caught:
-        guided.parse_entry(text, LUNGE, LUNGE.load, KG)
+        quick_entry.parse_entry(text, LUNGE, LUNGE.load, KG)
     assert caught.value.field == field
 
 
 def test_a_loaded_exercise_without_a_known_load_asks_for_one() -> None:
     with pytest.raises(BadInput, match=r"load: no load yet.*e\.g\. 6 16kg"):
-        guided.parse_entry("", FRESH, None, KG, needs_load=True)
+        quick_entry.parse_entry("", FRESH, None, KG, needs_load=True)
     with pytest.raises(BadInput, match=r"e\.g\. 6 35lb"):
-        guided.parse_entry("6", FRESH, None, LB, needs_load=True)
-    assert guided.parse_entry("6 14kg", FRESH, None, KG, needs_load=True) == Result(
+        quick_entry.parse_entry("6", FRESH, None, LB, needs_load=True)
+    assert quick_entry.parse_entry("6 14kg", FRESH, None, KG, needs_load=True) == Result(
         6, Load(14, KG), None, None
     )
 
 
 def test_srpe() -> None:
-    assert guided.parse_srpe("") is None
-    assert guided.parse_srpe(" 7 ") == 7
-    assert guided.parse_srpe("0") == 0
+    assert quick_entry.parse_srpe("") is None
+    assert quick_entry.parse_srpe(" 7 ") == 7
+    assert quick_entry.parse_srpe("0") == 0
     for bad in ("11", "-1", "hard", "6.5"):
         with pytest.raises(BadInput, match="srpe"):
-            guided.parse_srpe(bad)
+            quick_entry.parse_srpe(bad)
 
 
 def test_client_id_is_one_per_day_exercise_and_set() -> None:
@@ -144,6 +146,6 @@ def test_only_planned_kit_that_carries_load_needs_a_load() -> None:
 
 
 def test_describe_reads_back_a_set() -> None:
-    assert guided.describe(Result(6, Load(16, KG), None, 3)) == "6 reps @ 16 kg, RIR 3"
-    assert guided.describe(Result(None, None, 30, None)) == "30 s"
-    assert guided.describe(LoggedSet("x", 1, 8, Load(22.5, KG))) == "8 reps @ 22.5 kg"
+    assert quick_entry.describe(Result(6, Load(16, KG), None, 3)) == "6 reps @ 16 kg, RIR 3"
+    assert quick_entry.describe(Result(None, None, 30, None)) == "30 s"
+    assert quick_entry.describe(LoggedSet("x", 1, 8, Load(22.5, KG))) == "8 reps @ 22.5 kg"

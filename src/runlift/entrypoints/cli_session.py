@@ -15,14 +15,16 @@ from rich.text import Text
 from typer.exceptions import Abort
 
 from runlift.adapters.catalogue_loader import Library
+from runlift.entrypoints import quick_entry
 from runlift.entrypoints.cli_core import core
 from runlift.entrypoints.cli_errors import options_named
 from runlift.entrypoints.cli_plan import parse_date
+from runlift.entrypoints.quick_entry import Command
 from runlift.entrypoints.render_training import no_session_text, target_text
 from runlift.services import guided
 from runlift.services.athletes import UowFactory
 from runlift.services.errors import BadInput
-from runlift.services.guided import Command, Guide, Result, Step
+from runlift.services.guided import Guide, Result, Step
 
 WIDTH = 78
 SWITCH_SECONDS = 5
@@ -172,10 +174,10 @@ class GuidedRun:
             return
         self.show(step, plan)
         for logged in step.done:
-            _say(f"set {logged.set_number}: {guided.describe(logged)} (saved earlier)", "  ")
+            _say(f"set {logged.set_number}: {quick_entry.describe(logged)} (saved earlier)", "  ")
         entered: list[Result] = []
         if step.needs_load and guided.working_load(step, entered) is None:
-            example = guided.load_example(target, self.guide.units)
+            example = quick_entry.load_example(target, self.guide.units)
             spare = (
                 f"you could lift about {target.rir} more times than the top of the range"
                 if target.rir is not None
@@ -229,13 +231,13 @@ class GuidedRun:
         assert target is not None
         load = guided.working_load(step, entered)
         if step.needs_load and load is None:
-            hint = "type reps and load, e.g. " + guided.load_example(target, self.guide.units)
+            hint = "type reps and load, e.g. " + quick_entry.load_example(target, self.guide.units)
         else:
-            hint = "Enter = " + guided.describe(guided.prescribed(target, load))
+            hint = "Enter = " + quick_entry.describe(guided.prescribed(target, load))
         while True:
             answer = _ask(f"  {label} [{hint}]")
             try:
-                return guided.parse_entry(
+                return quick_entry.parse_entry(
                     answer, target, load, self.guide.units, needs_load=step.needs_load
                 )
             except BadInput as exc:
@@ -257,7 +259,7 @@ class GuidedRun:
         if fresh:
             self.saved += 1
         note = "saved" if fresh else "already saved earlier"
-        _say(f"{note} set {number}: {guided.describe(result)}", "  ")
+        _say(f"{note} set {number}: {quick_entry.describe(result)}", "  ")
         if not self.stamped and g.date == _today():
             guided.stamp_session(self.make_uow, self.athlete, g.date, started=self.started)
             self.stamped = True
@@ -271,7 +273,9 @@ class GuidedRun:
         shown = f" (Enter keeps {g.srpe})" if g.srpe is not None else " (Enter to skip)"
         while True:
             try:
-                srpe = guided.parse_srpe(_ask(f"Session RPE, 0 = rest ... 10 = maximal{shown}"))
+                srpe = quick_entry.parse_srpe(
+                    _ask(f"Session RPE, 0 = rest ... 10 = maximal{shown}")
+                )
                 break
             except BadInput as exc:
                 typer.echo(f"  {exc}", err=True)

@@ -1,36 +1,20 @@
-"""The guided session's logic, kept out of the terminal code: what is left, quick entry, saving."""
+"""The guided session's logic, kept out of the terminal code: what is left, and saving sets."""
 
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections import defaultdict
 from dataclasses import dataclass, replace
-from enum import StrEnum
 from typing import Any
 
 from runlift.adapters.catalogue_loader import Library
-from runlift.domain.log import LogError, LoggedSet, PerformedSession, check_date, parse_load
+from runlift.domain.log import LogError, LoggedSet, PerformedSession, check_date
 from runlift.domain.progression import Decision, Load, Target, loading_equipment
 from runlift.domain.vocab import Equipment, Units
 from runlift.services import training
 from runlift.services.athletes import UowFactory, profile_from_text, resolve_athlete
 from runlift.services.errors import BadInput
 from runlift.services.ports import StoredSession
-
-EXAMPLES = "e.g. 8, 8 22.5kg, 8 22.5kg 2, 45s, s (skip), q (stop)"
-_LOAD = re.compile(r"^@?(\d+(?:\.\d+)?)\s*(kg|kgs|lb|lbs)$")
-_SECONDS = re.compile(r"^(\d+)(s|sec|secs)$")
-_RIR = re.compile(r"^(?:rir|r)(\d+)$")
-_NUMBER = re.compile(r"^@?\d+(?:\.\d+)?$")
-_UNIT_GAP = re.compile(r"(\d)\s+(kg|lb)")
-
-
-class Command(StrEnum):
-    """Quick-entry words that steer the session instead of recording a set."""
-
-    SKIP = "skip"
-    QUIT = "quit"
 
 
 @dataclass(frozen=True, slots=True)
@@ -176,113 +160,6 @@ def prescribed(target: Target, load: Load | None) -> Result:
     if target.reps is not None:
         return Result(target.reps[1], load, None, target.rir)
     return Result(None, load, target.seconds, target.rir)
-
-
-def load_example(target: Target, units: Units) -> str:
-    """A quick-entry example in the runner's own units and rep range, e.g. '6 16kg'."""
-    reps = f"{target.reps[1]} " if target.reps else f"{target.seconds or 30}s "
-    return reps + ("16kg" if units is Units.KG else "35lb")
-
-
-def parse_entry(
-    text: str, target: Target, load: Load | None, units: Units, needs_load: bool = False
-) -> Result | Command:
-    """Quick entry: '' as prescribed, '8', '8 22.5kg', '8 22.5kg 2', '45s', 's' or 'q'."""
-    cleaned = _UNIT_GAP.sub(r"\1\2", text.strip().lower().replace(",", " "))
-    if cleaned in ("s", "skip"):
-        return Command.SKIP
-    if cleaned in ("q", "quit", "stop"):
-        return Command.QUIT
-    if not cleaned:
-        result = prescribed(target, load)
-    else:
-        result = _parse_tokens(cleaned.split(), target, load, units)
-    if needs_load and result.load is None:
-        example = load_example(target, units)
-        raise BadInput("load", f"no load yet for this exercise; type reps and load, e.g. {example}")
-    try:
-        LoggedSet(target.exercise, 1, result.reps, result.load, result.seconds, result.rir)
-    except LogError as exc:
-        raise BadInput.from_error(exc) from exc
-    return result
-
-
-def _parse_tokens(tokens: list[str], target: Target, load: Load | None, units: Units) -> Result:
-    """Tokens with a unit are loads, with 's' seconds; bare numbers are reps (or hold), RIR."""
-    given_load: Load | None = None
-    seconds: int | None = None
-    rir: int | None = None
-    bare: list[str] = []
-    for token in tokens:
-        if match := _LOAD.match(token):
-            if given_load is not None:
-                raise BadInput("load", f"two loads in {' '.join(tokens)!r}; give one")
-            given_load = _load(match.group(1) + match.group(2))
-        elif match := _SECONDS.match(token):
-            seconds = int(match.group(1))
-        elif match := _RIR.match(token):
-            rir = int(match.group(1))
-        elif _NUMBER.match(token):
-            bare.append(token.lstrip("@"))
-        else:
-            raise BadInput("entry", f"{token!r} is not understood; {EXAMPLES}")
-    if len(bare) == 3 and given_load is None:
-        given_load = _load(bare.pop(1) + units.value)
-    if len(bare) > 2:
-        raise BadInput("entry", f"too many numbers in {' '.join(tokens)!r}; {EXAMPLES}")
-    numbers = [_whole(token) for token in bare]
-    reps: int | None = None
-    if numbers:
-        first = numbers.pop(0)
-        if target.reps is None and seconds is None:
-            seconds = first
-        else:
-            reps = first
-    if numbers:
-        if rir is not None:
-            raise BadInput("rir", f"given twice in {' '.join(tokens)!r}")
-        rir = numbers[0]
-    if reps is None and seconds is None:
-        raise BadInput("reps", f"give the reps first (or seconds like 45s); {EXAMPLES}")
-    return Result(reps, given_load if given_load is not None else load, seconds, rir)
-
-
-def _whole(token: str) -> int:
-    if not token.isdigit():
-        raise BadInput("entry", f"{token!r} should be a whole number (loads need a unit: 22.5kg)")
-    return int(token)
-
-
-def _load(text: str) -> Load:
-    try:
-        return parse_load(text)
-    except LogError as exc:
-        raise BadInput.from_error(exc) from exc
-
-
-def parse_srpe(text: str) -> int | None:
-    """Session RPE 0-10, or None when the runner presses Enter."""
-    cleaned = text.strip()
-    if not cleaned:
-        return None
-    if not cleaned.isdigit() or not 0 <= int(cleaned) <= 10:
-        raise BadInput("srpe", f"{cleaned!r} is not accepted; give a whole number 0-10")
-    return int(cleaned)
-
-
-def describe(result: Result | LoggedSet) -> str:
-    """'6 reps @ 16 kg, RIR 3' or '30 s', as the runner reads it back."""
-    parts = []
-    if result.reps is not None:
-        parts.append(f"{result.reps} reps")
-    if result.seconds is not None:
-        parts.append(f"{result.seconds} s")
-    text = " + ".join(parts)
-    if result.load is not None:
-        text += f" @ {result.load}"
-    if result.rir is not None:
-        text += f", RIR {result.rir}"
-    return text
 
 
 def save_set(
