@@ -104,21 +104,23 @@ def simulate(
     rng = random.Random(f"{seed}-{athlete.name}")
     for offset in range(weeks * 7):
         day = start + dt.timedelta(days=offset)
-        view = training.day_view(make_uow, library, None, day)
+        view = training.day_view(make_uow, library, athlete.name, day)
         for record, targets in view.sessions:
             counts = bool(record.session.get("counts_for_progression", True))
             for shown in targets:
                 if shown.decision is None:
                     continue
                 target = shown.decision.target
-                same = training.next_for(make_uow, library, None, target.exercise, day).target
+                same = training.next_for(
+                    make_uow, library, athlete.name, target.exercise, day
+                ).target
                 outcome = _outcome(rng)
                 kit_piece = next(
                     (Equipment(e) for e in shown.item["equipment"] if e in LOADING), None
                 )
                 owned = list(profile.weights.get(kit_piece, ())) if kit_piece else []
                 entries = _entries(target, shown.item, outcome, profile.units, owned)
-                training.log_sets(make_uow, library, None, day, entries, day, NOW)
+                training.log_sets(make_uow, library, athlete.name, day, entries, day, NOW)
                 sim.seen.append(
                     Seen(
                         day,

@@ -73,12 +73,12 @@ for n in range(1_000_000):
 
 def stored_sets() -> list[StoredSet]:
     with store.uow_factory(get_settings())() as uow:
-        return uow.sets.all(resolve_athlete(uow, None).id)
+        return uow.sets.all(resolve_athlete(uow, "Ana").id)
 
 
 def stored_sessions() -> int:
     with store.uow_factory(get_settings())() as uow:
-        return len(uow.sessions.all(resolve_athlete(uow, None).id))
+        return len(uow.sessions.all(resolve_athlete(uow, "Ana").id))
 
 
 def create_athlete(capsys: pytest.CaptureFixture[str]) -> None:
@@ -308,6 +308,6 @@ def test_a_session_file_with_one_bad_set_stores_none_of_its_sets(
     assert err.startswith("error: "), err
     assert err.count("\n") == 1, err
     with store.uow_factory(get_settings())() as uow:
-        athlete = resolve_athlete(uow, None)
+        athlete = resolve_athlete(uow, "Ana")
         assert uow.sets.all(athlete.id) == []
         assert uow.sessions.all(athlete.id) == []

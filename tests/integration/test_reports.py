@@ -21,6 +21,7 @@ from runlift.domain.log import LoggedSet, PerformedSession
 from runlift.domain.progression import Load, Target
 from runlift.domain.vocab import Units
 from runlift.services import reports, store, transfer
+from runlift.services.athletes import only_athlete
 from runlift.services.errors import BadInput, NotFound
 from runlift.services.ports import PlannedSessionRecord, UnitOfWork
 
@@ -83,7 +84,7 @@ def test_weekly_volume_counts_sets_per_iso_week_and_primary_muscle(
     make_uow: Factory, library: Library
 ) -> None:
     _seed(make_uow)
-    weeks = reports.weekly_volume(make_uow, library, None)
+    weeks = reports.weekly_volume(make_uow, library, "Ana")
     assert [(w.week, w.monday, w.sets) for w in weeks] == [
         # 2025-12-29 and 2026-01-01 fall in the same ISO week, 2026-W01.
         ("2026-W01", dt.date(2025, 12, 29), {"glutes": 2, "quadriceps": 2}),
@@ -102,14 +103,14 @@ def test_weekly_volume_of_an_empty_log_is_empty(make_uow: Factory, library: Libr
     with make_uow() as uow:
         uow.athletes.add("Ana", ANA, NOW)
         uow.commit()
-    assert reports.weekly_volume(make_uow, library, None) == []
+    assert reports.weekly_volume(make_uow, library, "Ana") == []
 
 
 def test_e1rm_trend_is_the_best_epley_per_day_from_sets_of_ten_reps_or_fewer(
     make_uow: Factory, library: Library
 ) -> None:
     _seed(make_uow)
-    trend = reports.e1rm_trend(make_uow, library, None, "Goblet squat")
+    trend = reports.e1rm_trend(make_uow, library, "Ana", "Goblet squat")
     assert (trend.athlete, trend.exercise, trend.units) == ("Ana", "goblet-squat", KG)
     days = [day for day, _ in trend.points]
     # 2026-01-01 only had a 12-rep set, which Epley does not use.
@@ -122,7 +123,7 @@ def test_e1rm_trend_converts_pounds_to_the_athletes_units(
     make_uow: Factory, library: Library
 ) -> None:
     _seed(make_uow)
-    trend = reports.e1rm_trend(make_uow, library, None, "forward-lunge")
+    trend = reports.e1rm_trend(make_uow, library, "Ana", "forward-lunge")
     # 10 x 40 lb = 53.3 lb = 24.2 kg beats 8 x 18 kg = 22.8 kg on the same day.
     [(day, value)] = trend.points
     assert day == dt.date(2026, 11, 12)
@@ -137,7 +138,7 @@ def test_e1rm_trend_converts_pounds_to_the_athletes_units(
 
 def test_records_per_exercise(make_uow: Factory) -> None:
     _seed(make_uow)
-    units, found = reports.records(make_uow, None)
+    units, found = reports.records(make_uow, "Ana")
     assert units is KG
     by_slug = {r.exercise: r for r in found}
     assert list(by_slug) == sorted(by_slug)
@@ -181,10 +182,10 @@ def test_records_per_exercise(make_uow: Factory) -> None:
 
 def test_history_lists_every_set_or_one_exercise(make_uow: Factory, library: Library) -> None:
     _seed(make_uow)
-    rows = reports.history(make_uow, library, None)
+    rows = reports.history(make_uow, library, "Ana")
     assert len(rows) == len(LOG)
     assert [r.date for r in rows] == sorted(r.date for r in rows)
-    squats = reports.history(make_uow, library, None, "goblet squat")
+    squats = reports.history(make_uow, library, "Ana", "goblet squat")
     assert [(r.date, r.set_number, r.reps, r.load) for r in squats] == [
         (dt.date(2025, 12, 29), 1, 10, Load(16, KG)),
         (dt.date(2026, 1, 1), 1, 12, Load(16, KG)),
@@ -196,12 +197,14 @@ def test_history_lists_every_set_or_one_exercise(make_uow: Factory, library: Lib
     ]
     assert all(r.target is not None and r.target.sets == 3 for r in squats)
     with pytest.raises(NotFound, match="goblet-squat"):
-        reports.history(make_uow, library, None, "goblet sqat")
+        reports.history(make_uow, library, "Ana", "goblet sqat")
 
 
 def test_reports_need_an_athlete(make_uow: Factory, library: Library) -> None:
-    with pytest.raises(BadInput, match="athlete"):
-        reports.history(make_uow, library, None)
+    with pytest.raises(BadInput, match="none stored yet"):
+        only_athlete(make_uow)  # what the CLI asks when no athlete is named
+    with pytest.raises(NotFound, match="unknown athlete 'Ana'"):
+        reports.history(make_uow, library, "Ana")
 
 
 def test_export_import_export_is_identical_and_keeps_every_field(
@@ -263,7 +266,7 @@ def test_export_import_export_is_identical_and_keeps_every_field(
         assert copied is not None
         assert [p.plan_json for p in uow.plans.all(copied.id)] == [plan, plan]
     assert transfer.document_text(again) == transfer.document_text(first)
-    assert reports.records(second, None) == reports.records(make_uow, None)
+    assert reports.records(second, "Ana") == reports.records(make_uow, "Ana")
 
 
 def test_import_into_this_backend_gives_back_the_same_document(

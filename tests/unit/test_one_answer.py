@@ -92,8 +92,8 @@ def test_next_is_what_today_shows_on_the_exercises_next_planned_day(
                 assert stored == [shown.target] * len(sets)
     done_today = {e.exercise for day, sets in logged if day == today for e in sets}
     for slug in SLUGS:
-        day = training.next_date(store, library(), None, slug, today)
-        answer = training.next_for(store, library(), None, slug, today)
+        day = training.next_date(store, library(), "Tess", slug, today)
+        answer = training.next_for(store, library(), "Tess", slug, today)
         planned = [r.date for r in PLAN if slug in _slugs(r.session)]
         later = [d for d in planned if d > today or (d == today and slug not in done_today)]
         assert day == (later[0] if later else day)
@@ -105,7 +105,7 @@ def test_next_is_what_today_shows_on_the_exercises_next_planned_day(
 
 def _shown(store: FakeStore, slug: str, day: dt.date) -> Decision | None:
     """What `runlift today` shows for the exercise on that day (None when not planned then)."""
-    view = training.day_view(store, library(), None, day)
+    view = training.day_view(store, library(), "Tess", day)
     found = [
         it.decision for _r, items in view.sessions for it in items if it.item["exercise"] == slug
     ]

@@ -36,7 +36,7 @@ def test_history_lists_every_set_oldest_first_with_what_was_logged(
 
 
 def test_history_of_one_exercise_accepts_its_alias(store: FakeStore, library: Library) -> None:
-    rows = reports.history(store, library, None, "goblet squats")
+    rows = reports.history(store, library, "Ana", "goblet squats")
     assert {r.exercise for r in rows} == {"goblet-squat"}
     assert [r.date for r in rows] == [MONDAY, MONDAY, THURSDAY, THURSDAY, NEXT_MONDAY]
 
@@ -44,7 +44,7 @@ def test_history_of_one_exercise_accepts_its_alias(store: FakeStore, library: Li
 def test_the_e1rm_trend_is_the_best_per_day_in_the_athletes_units(
     store: FakeStore, library: Library
 ) -> None:
-    trend = reports.e1rm_trend(store, library, None, "goblet-squat")
+    trend = reports.e1rm_trend(store, library, "Ana", "goblet-squat")
     assert (trend.athlete, trend.exercise, trend.units) == ("Ana", "goblet-squat", KG)
     assert [day for day, _ in trend.points] == [MONDAY, THURSDAY]  # 12 reps give no estimate
     assert trend.points[0][1] == pytest.approx(epley(24.0, 8))
@@ -70,7 +70,7 @@ def test_records_give_the_best_e1rm_the_most_reps_and_the_longest_hold(
 def test_weekly_volume_counts_sets_per_iso_week_and_primary_muscle(
     store: FakeStore, library: Library
 ) -> None:
-    weeks = reports.weekly_volume(store, library, None)
+    weeks = reports.weekly_volume(store, library, "Ana")
     assert [(w.week, w.monday) for w in weeks] == [("2026-W47", MONDAY), ("2026-W48", NEXT_MONDAY)]
     exercises = library.catalogue.exercises
     expected: list[dict[str, int]] = [{}, {}]
@@ -86,9 +86,9 @@ def test_weekly_volume_counts_sets_per_iso_week_and_primary_muscle(
 def test_weekly_volume_since_a_day_leaves_earlier_weeks_out(
     store: FakeStore, library: Library
 ) -> None:
-    weeks = reports.weekly_volume(store, library, None, NEXT_MONDAY)
+    weeks = reports.weekly_volume(store, library, "Ana", NEXT_MONDAY)
     assert [w.week for w in weeks] == ["2026-W48"]
-    assert reports.weekly_volume(store, library, None, NEXT_MONDAY + dt.timedelta(days=1)) == []
+    assert reports.weekly_volume(store, library, "Ana", NEXT_MONDAY + dt.timedelta(days=1)) == []
 
 
 def test_reports_of_an_empty_log_are_empty(library: Library) -> None:

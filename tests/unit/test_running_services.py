@@ -30,20 +30,20 @@ def store() -> FakeStore:
 
 def test_a_run_is_stored_once_per_client_id_with_its_type_as_an_id(store: FakeStore) -> None:
     run = RunEntry(START, 10_000.0, 3300, "EASY")
-    first = running.add_run(store, None, run, "r1", TODAY, NOW)
-    again = running.add_run(store, None, run, "r1", TODAY, NOW)
+    first = running.add_run(store, "Dev", run, "r1", TODAY, NOW)
+    again = running.add_run(store, "Dev", run, "r1", TODAY, NOW)
     assert (first.added, first.spike, again.added) == (True, None, False)
     assert store.commits == 3  # the athlete, then one commit per add
-    listing = running.list_runs(store, None)
+    listing = running.list_runs(store, "Dev")
     assert [(s.run.type, s.source, spike) for s, spike in listing.runs] == [
         ("easy", "manual", None)
     ]
 
 
 def test_adding_a_long_run_reports_its_spike(store: FakeStore) -> None:
-    running.add_run(store, None, RunEntry(START, 10_000.0), None, TODAY, NOW)
+    running.add_run(store, "Dev", RunEntry(START, 10_000.0), None, TODAY, NOW)
     later = RunEntry(START + dt.timedelta(days=10), 25_000.0)
-    result = running.add_run(store, None, later, None, TODAY, NOW)
+    result = running.add_run(store, "Dev", later, None, TODAY, NOW)
     assert result.spike is not None
     assert (result.spike.percent_over, result.spike.band) == (150.0, ">100%")
 
@@ -59,10 +59,10 @@ def test_adding_a_long_run_reports_its_spike(store: FakeStore) -> None:
 )
 def test_bad_runs_change_nothing(store: FakeStore, run: RunEntry, field: str) -> None:
     with pytest.raises(BadInput) as caught:
-        running.add_run(store, None, run, None, TODAY, NOW)
+        running.add_run(store, "Dev", run, None, TODAY, NOW)
     assert caught.value.field == field
     assert store.commits == 1
-    assert running.list_runs(store, None).runs == []
+    assert running.list_runs(store, "Dev").runs == []
 
 
 def test_strength_minutes_come_from_times_then_the_plan_then_nowhere(store: FakeStore) -> None:
@@ -85,7 +85,7 @@ def test_strength_minutes_come_from_times_then_the_plan_then_nowhere(store: Fake
         ):
             uow.sessions.add(athlete.id, session)
         uow.commit()
-    (week,) = running.weekly_load(store, None, START, START + dt.timedelta(days=6)).weeks
+    (week,) = running.weekly_load(store, "Dev", START, START + dt.timedelta(days=6)).weeks
     assert week.strength_sessions == 3
     assert week.strength_load == 6 * 25 + 5 * estimate
     assert week.strength_unrated == 1

@@ -32,7 +32,7 @@ def library() -> Library:
 
 def decision(store: FakeStore, library: Library, slug: str, day: dt.date) -> Decision:
     """The decision the day view shows for one exercise."""
-    view = training.day_view(store, library, None, day)
+    view = training.day_view(store, library, "Tess", day)
     found = [
         it.decision
         for _record, items in view.sessions
@@ -50,14 +50,14 @@ def test_a_deadlift_at_104_kg_comes_back_at_104_kg_after_the_deload(
     store = plans.store(plans.profile(), plans.weekly({1: TUESDAY}, flag=flag))
     for week in (1, 2, 3):
         plans.log(store, library, tuesday(week), sets("deadlift", 5, 104, 2, count=4))
-    deload = training.next_for(store, library, None, "deadlift", tuesday(3))
+    deload = training.next_for(store, library, "Tess", "deadlift", tuesday(3))
     assert deload.rule == "deload"
     assert (deload.target.sets, deload.target.load) == (2, Load(88, KG))
     plans.log(store, library, tuesday(4), sets("deadlift", 5, 88, 4, count=2))
     stored = [s.logged.target for _, s in store.data.sets if s.date == tuesday(4)]
     assert stored
     assert all(t is not None and not t.counts for t in stored)
-    after = training.next_for(store, library, None, "deadlift", tuesday(4))
+    after = training.next_for(store, library, "Tess", "deadlift", tuesday(4))
     assert render_training.target_text(after.target) == "4 x 4-6 @ 104 kg, RIR 2"
     assert after == decision(store, library, "deadlift", tuesday(5))
 
@@ -97,7 +97,7 @@ def test_a_35_s_side_plank_held_40_to_45_s_is_never_sent_back_to_30_s(library: L
 
 def test_no_rir_and_no_load_advice_where_they_mean_nothing(library: Library) -> None:
     store = plans.store(plans.profile(), plans.weekly({1: TUESDAY}))
-    view = training.day_view(store, library, None, tuesday(1))
+    view = training.day_view(store, library, "Tess", tuesday(1))
     text = render_training.day_text(view, library.catalogue)
     assert "Broad jump: 3 x 5-8, rest 90 s" in text
     assert "Side plank: 3 x 30 s, rest 90 s" in text
@@ -156,8 +156,8 @@ def test_next_answers_for_the_exercises_next_planned_day(
     store = plans.store(plans.profile(), plans.weekly({1: TUESDAY}))
     if logged is not None:
         plans.log(store, library, logged, sets("deadlift", 5, 60, 2, count=4))
-    assert training.next_date(store, library, None, "deadlift", today) == expected
-    answer = training.next_for(store, library, None, "deadlift", today)
+    assert training.next_date(store, library, "Tess", "deadlift", today) == expected
+    answer = training.next_for(store, library, "Tess", "deadlift", today)
     if expected.weekday() == 1 and expected <= tuesday(8):
         assert answer == decision(store, library, "deadlift", expected)
 

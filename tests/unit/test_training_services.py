@@ -24,6 +24,7 @@ from runlift.adapters.db.repositories import SqlAthletes, SqlPlans
 from runlift.domain.progression import RULES, Decision, Load
 from runlift.domain.vocab import Equipment, Units
 from runlift.services import athletes, training
+from runlift.services.athletes import only_athlete
 from runlift.services.errors import BadInput, Conflict, NotFound
 from runlift.services.ports import (
     AthleteRepository,
@@ -65,7 +66,7 @@ def log(
     day: dt.date,
     entries: list[SetEntry],
 ) -> list[bool]:
-    return training.log_sets(store, library, None, day, entries, day, NOW)
+    return training.log_sets(store, library, only_athlete(store), day, entries, day, NOW)
 
 
 def lunges(reps: int, kg: float, rir: int = 2, sets: int = 3) -> list[SetEntry]:
@@ -143,7 +144,7 @@ def test_updating_the_profile_makes_plan_version_2_and_keeps_the_log(
     assert text != ANA.read_text(encoding="utf-8")
     changed.write_text(text, encoding="utf-8")
     record, plan = athletes.update_athlete(
-        store, library, None, changed.read_text(), str(changed), None, TUESDAYS[1], NOW
+        store, library, "Ana", changed.read_text(), str(changed), None, TUESDAYS[1], NOW
     )
     assert plan.version == 2
     assert plan.start == START  # the plan keeps its start once it has begun
@@ -166,7 +167,7 @@ def test_a_profile_change_for_an_unknown_athlete_is_refused(
 
 
 def test_day_view_gives_targets_for_trained_items_only(store: FakeStore, library: Library) -> None:
-    view = training.day_view(store, library, None, TUESDAYS[0])
+    view = training.day_view(store, library, "Ana", TUESDAYS[0])
     assert view.athlete == "Ana"
     assert len(view.sessions) == 1
     _record, items = view.sessions[0]
@@ -180,7 +181,7 @@ def test_day_view_gives_targets_for_trained_items_only(store: FakeStore, library
             assert item.decision.target.sets == item.item["sets"]
         else:
             assert item.decision is None, item.item["exercise"]
-    assert training.day_view(store, library, None, START).sessions == []
+    assert training.day_view(store, library, "Ana", START).sessions == []
 
 
 # Logging -------------------------------------------------------------------------------------
@@ -211,7 +212,7 @@ def test_log_sets_refuses_a_day_in_the_future(store: FakeStore, library: Library
     today = TUESDAYS[0]
     with pytest.raises(BadInput, match=r"^date: "):
         training.log_sets(
-            store, library, None, today + dt.timedelta(days=2), lunges(6, 16), today, NOW
+            store, library, "Ana", today + dt.timedelta(days=2), lunges(6, 16), today, NOW
         )
     assert all_sets(store) == 0
 
@@ -248,11 +249,11 @@ def test_next_for_adds_one_load_step_after_two_top_of_range_sessions(
 ) -> None:
     step = RULES.step(Equipment.DUMBBELL, KG)
     plans.log(tess, library, tue(1), lunges(6, 16))
-    first = training.next_for(tess, library, None, LUNGE, tue(1))
+    first = training.next_for(tess, library, "Tess", LUNGE, tue(1))
     assert first.target.load == Load(16, KG)  # one session at the top is not enough
     assert first.target.reps == (4, 6)
     plans.log(tess, library, tue(2), lunges(6, 16))
-    second = training.next_for(tess, library, None, LUNGE, tue(2))
+    second = training.next_for(tess, library, "Tess", LUNGE, tue(2))
     assert second.rule == "progression"
     assert second.target.load == Load(16 + step, KG) == Load(18, KG)
     assert second.target.reps == (4, 6)
@@ -261,7 +262,7 @@ def test_next_for_adds_one_load_step_after_two_top_of_range_sessions(
     plans.log(tess, library, tue(3), lunges(6, 18))
     assert _lunge_decision(tess, library, tue(5)).target.load == Load(18, KG)
     # Next time is the deload week: lighter than 18 kg, and its sets will not count.
-    deload = training.next_for(tess, library, None, LUNGE, tue(3))
+    deload = training.next_for(tess, library, "Tess", LUNGE, tue(3))
     assert deload.rule == "deload"
     assert deload.target.load == Load(16, KG)
 
@@ -271,7 +272,7 @@ def test_next_for_repeats_the_load_when_a_set_falls_short_or_rir_drops(
 ) -> None:
     plans.log(tess, library, tue(1), lunges(6, 16))
     plans.log(tess, library, tue(2), lunges(6, 16, rir=0))  # top of the range, but at RIR 0
-    decision = training.next_for(tess, library, None, LUNGE, tue(2))
+    decision = training.next_for(tess, library, "Tess", LUNGE, tue(2))
     assert decision.target.load == Load(16, KG)
     assert "RIR" in decision.reason
 
@@ -280,7 +281,7 @@ def test_two_failed_sessions_take_load_off(tess: FakeStore, library: Library) ->
     plans.log(tess, library, tue(1), lunges(6, 20))
     plans.log(tess, library, tue(2), lunges(3, 20))
     plans.log(tess, library, tue(3), lunges(2, 20))
-    decision = training.next_for(tess, library, None, LUNGE, tue(3))
+    decision = training.next_for(tess, library, "Tess", LUNGE, tue(3))
     expected = Load(20 * (1 - RULES.reset_fraction), KG).round_nearest(2.0)
     assert decision.target.load == expected == Load(18, KG)
 
@@ -316,7 +317,7 @@ def test_a_deload_week_cuts_sets_by_40_to_50_percent_once(
 
 
 def _lunge_decision(store: FakeStore, library: Library, day: dt.date) -> Decision:
-    view = training.day_view(store, library, None, day)
+    view = training.day_view(store, library, only_athlete(store), day)
     found = [
         item.decision
         for _record, items in view.sessions

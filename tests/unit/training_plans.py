@@ -137,7 +137,7 @@ def store(profile_text: str, plan: Sequence[PlannedSessionRecord]) -> FakeStore:
 
 def log(fake: FakeStore, library: Library, day: dt.date, entries: Sequence[SetEntry]) -> list[bool]:
     """Log sets on a day as that day's runner would (today = the day)."""
-    return training.log_sets(fake, library, None, day, list(entries), day, NOW)
+    return training.log_sets(fake, library, "Tess", day, list(entries), day, NOW)
 
 
 def sets(

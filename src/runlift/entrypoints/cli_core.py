@@ -31,3 +31,10 @@ def core() -> Core:
         current = bootstrap()
         _CURRENT.set(current)
     return current
+
+
+def athlete_name(name: str | None) -> str:
+    """The athlete a command acts on: the one named, else the only one stored (a CLI nicety)."""
+    from runlift.services.athletes import only_athlete
+
+    return name if name is not None else only_athlete(core().uow_factory())

@@ -18,7 +18,7 @@ from runlift import schemas
 from runlift.domain.exercise import Catalogue
 from runlift.domain.progression import Load, Target
 from runlift.domain.vocab import MuscleGroup, Units
-from runlift.entrypoints.cli_core import core
+from runlift.entrypoints.cli_core import athlete_name, core
 from runlift.entrypoints.cli_files import read_text
 from runlift.entrypoints.render_training import target_text
 from runlift.services import reports, transfer
@@ -138,7 +138,7 @@ def history(
     """List every logged set, oldest first."""
     output = parse_enum(HistoryFormat, fmt, "--format")
     library = core().library
-    rows = reports.history(core().uow_factory(), library, athlete, exercise)
+    rows = reports.history(core().uow_factory(), library, athlete_name(athlete), exercise)
     if output is HistoryFormat.JSON:
         sys.stdout.write(schemas.dumps([set_log_shape(r) for r in rows]) + "\n")
     elif output is HistoryFormat.CSV:
@@ -232,7 +232,7 @@ def progress(
 ) -> None:
     """Show the estimated 1RM trend of an exercise; --png draws it as a chart."""
     library = core().library
-    trend = reports.e1rm_trend(core().uow_factory(), library, athlete, exercise)
+    trend = reports.e1rm_trend(core().uow_factory(), library, athlete_name(athlete), exercise)
     name = _name(library.catalogue, trend.exercise)
     if png is not None and not trend.points:
         raise BadInput("--png", f"nothing to chart: no loaded sets of 10 reps or fewer for {name}")
@@ -302,7 +302,7 @@ def records(
     """Show personal records: best e1RM, most reps at each load, longest hold."""
     output = parse_enum(RecordsFormat, fmt, "--format")
     library = core().library
-    units, found = reports.records(core().uow_factory(), athlete)
+    units, found = reports.records(core().uow_factory(), athlete_name(athlete))
     if output is RecordsFormat.JSON:
         sys.stdout.write(schemas.dumps(records_shape(units, found)) + "\n")
     else:
@@ -345,7 +345,7 @@ def volume(
     library = core().library
     today = dt.date.today()
     since = today - dt.timedelta(days=today.weekday(), weeks=weeks - 1)
-    found = reports.weekly_volume(core().uow_factory(), library, athlete, since)
+    found = reports.weekly_volume(core().uow_factory(), library, athlete_name(athlete), since)
     if output is RecordsFormat.JSON:
         document = [
             schemas.VolumeWeek(

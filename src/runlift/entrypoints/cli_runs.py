@@ -14,7 +14,7 @@ from runlift import schemas
 from runlift.domain.log import LogError
 from runlift.domain.rules import RULES
 from runlift.domain.training_load import RunEntry, Spike, WeekLoad, parse_distance
-from runlift.entrypoints.cli_core import core
+from runlift.entrypoints.cli_core import athlete_name, core
 from runlift.entrypoints.cli_errors import options_named
 from runlift.entrypoints.cli_files import read_bytes
 from runlift.entrypoints.cli_plan import parse_date
@@ -144,7 +144,7 @@ def runs_add(
     run = RunEntry(day, metres, _duration(minutes), run_type)
     with options_named(type="--type", id="--id"):
         result = running.add_run(
-            core().uow_factory(), athlete, run, client_id, dt.date.today(), _now()
+            core().uow_factory(), athlete_name(athlete), run, client_id, dt.date.today(), _now()
         )
     if not result.added:
         typer.echo("already logged (same --id); nothing changed")
@@ -164,7 +164,7 @@ def runs_import(
     """Import runs from a GPX, TCX or FIT file; importing the same file again adds nothing."""
     data = read_bytes(file)
     count = running.import_runs(
-        core().uow_factory(), athlete, data, str(file), dt.date.today(), _now()
+        core().uow_factory(), athlete_name(athlete), data, str(file), dt.date.today(), _now()
     )
     typer.echo(
         f"imported {count.added} of {count.total} runs ({count.total - count.added} already there)"
@@ -178,7 +178,7 @@ def runs_list(
 ) -> None:
     """List logged runs, oldest first, with run-spike flags."""
     output = parse_enum(Format, fmt, "--format")
-    listing = running.list_runs(core().uow_factory(), athlete)
+    listing = running.list_runs(core().uow_factory(), athlete_name(athlete))
     if output is Format.JSON:
         sys.stdout.write(schemas.dumps([run_shape(r, s) for r, s in listing.runs]) + "\n")
         return
@@ -210,7 +210,7 @@ def load(
     output = parse_enum(Format, fmt, "--format")
     today = dt.date.today()
     first = today - dt.timedelta(days=today.weekday(), weeks=weeks - 1)
-    report = running.weekly_load(core().uow_factory(), athlete, first, today)
+    report = running.weekly_load(core().uow_factory(), athlete_name(athlete), first, today)
     if output is Format.JSON:
         sys.stdout.write(schemas.dumps([load_week_shape(w) for w in report.weeks]) + "\n")
         return

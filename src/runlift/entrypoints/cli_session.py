@@ -16,7 +16,7 @@ from typer.exceptions import Abort
 
 from runlift.adapters.catalogue_loader import Library
 from runlift.entrypoints import quick_entry
-from runlift.entrypoints.cli_core import core
+from runlift.entrypoints.cli_core import athlete_name, core
 from runlift.entrypoints.cli_errors import options_named
 from runlift.entrypoints.cli_plan import parse_date
 from runlift.entrypoints.quick_entry import Command
@@ -105,7 +105,7 @@ class GuidedRun:
         self,
         make_uow: UowFactory,
         library: Library,
-        athlete: str | None,
+        athlete: str,
         guide: Guide,
         timers: bool,
     ) -> None:
@@ -314,13 +314,14 @@ def session(
     library = core().library
     make_uow = core().uow_factory()
     day = parse_date(date, "--date") or _today()
+    name = athlete_name(athlete)
     with options_named(date="--date"):
-        guide = guided.load_guide(make_uow, library, athlete, day, _today())
+        guide = guided.load_guide(make_uow, library, name, day, _today())
     if not guide.steps:
         assert guide.view is not None
         typer.echo(no_session_text(guide.view))
         return
-    run = GuidedRun(make_uow, library, athlete, guide, timers=not no_timers)
+    run = GuidedRun(make_uow, library, name, guide, timers=not no_timers)
     try:
         run.run()
     except (Stopped, KeyboardInterrupt) as exc:

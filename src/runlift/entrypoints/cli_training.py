@@ -15,7 +15,7 @@ from runlift.domain.log import LogError, PerformedSession, parse_load
 from runlift.domain.progression import Load
 from runlift.domain.vocab import Units
 from runlift.entrypoints import render_training as render
-from runlift.entrypoints.cli_core import core
+from runlift.entrypoints.cli_core import athlete_name, core
 from runlift.entrypoints.cli_files import read_text
 from runlift.entrypoints.cli_plan import parse_date as _date
 from runlift.services import athletes as athlete_service
@@ -88,7 +88,7 @@ def athlete_update(
     record, plan = athlete_service.update_athlete(
         core().uow_factory(),
         library,
-        athlete,
+        athlete_name(athlete),
         read_text(profile),
         str(profile),
         _date(start, "--start"),
@@ -120,7 +120,7 @@ def today(
     output = _format(fmt)
     library = core().library
     day = _date(date, "--date") or _today()
-    view = training.day_view(core().uow_factory(), library, athlete, day)
+    view = training.day_view(core().uow_factory(), library, athlete_name(athlete), day)
     if output == "json":
         sys.stdout.write(schemas.dumps(render.today_shape(view)) + "\n")
     else:
@@ -157,7 +157,9 @@ def log(
         raise BadInput("--reps", "give --reps (or --seconds for a hold)")
     entry = training.SetEntry(exercise, reps, _load(load), seconds, rir, client_id, test)
     day = _date(date, "--date") or _today()
-    recorded = training.log_sets(make_uow, library, athlete, day, [entry], _today(), _now())
+    recorded = training.log_sets(
+        make_uow, library, athlete_name(athlete), day, [entry], _today(), _now()
+    )
     typer.echo("logged" if recorded[0] else "already logged (same --id); nothing changed")
 
 
@@ -192,7 +194,7 @@ def _log_file(
     except LogError as exc:
         raise BadInput.from_error(exc) from exc
     recorded = training.log_sets(
-        make_uow, library, athlete, data.date, entries, _today(), _now(), session
+        make_uow, library, athlete_name(athlete), data.date, entries, _today(), _now(), session
     )
     new = sum(recorded)
     typer.echo(f"logged {new} of {len(recorded)} sets ({len(recorded) - new} already there)")
@@ -207,8 +209,8 @@ def next_target(
     output = _format(fmt)
     library = core().library
     make_uow = core().uow_factory()
-    decision = training.next_for(make_uow, library, athlete, exercise, _today())
-    day = training.next_date(make_uow, library, athlete, exercise, _today())
+    decision = training.next_for(make_uow, library, athlete_name(athlete), exercise, _today())
+    day = training.next_date(make_uow, library, athlete_name(athlete), exercise, _today())
     if output == "json":
         sys.stdout.write(schemas.dumps(render.next_shape(decision, day)) + "\n")
     else:

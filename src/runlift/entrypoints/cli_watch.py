@@ -7,7 +7,7 @@ from pathlib import Path
 
 import typer
 
-from runlift.entrypoints.cli_core import core
+from runlift.entrypoints.cli_core import athlete_name, core
 from runlift.entrypoints.cli_plan import parse_date
 from runlift.entrypoints.cli_reports import write_atomic
 from runlift.services import training
@@ -30,7 +30,7 @@ def watch(
     """Write the day's session as a FIT workout (Garmin and other watches), whole or not at all."""
     day = parse_date(date, "--date") or _today()
     library = core().library
-    view = training.day_view(core().uow_factory(), library, athlete, day)
+    view = training.day_view(core().uow_factory(), library, athlete_name(athlete), day)
     if not view.sessions:
         upcoming = view.next_planned
         later = (

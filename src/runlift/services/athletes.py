@@ -81,7 +81,7 @@ def create_athlete(
 def update_athlete(
     make_uow: UowFactory,
     library: Library,
-    name: str | None,
+    name: str,
     text: str,
     source: str,
     start: dt.date | None,
@@ -102,21 +102,25 @@ def update_athlete(
     return AthleteRecord(athlete.id, athlete.name, text), record
 
 
-def resolve_athlete(uow: UnitOfWork, name: str | None) -> AthleteRecord:
-    """The named athlete, or the only one; a clear error otherwise."""
-    if name is not None:
-        athlete = uow.athletes.get(name)
-        if athlete is None:
-            near = closest(name, [a.name for a in uow.athletes.all()])
-            raise NotFound("athlete", name, near, field="athlete")
-        return athlete
-    everyone = uow.athletes.all()
+def resolve_athlete(uow: UnitOfWork, name: str) -> AthleteRecord:
+    """The named athlete; NotFound with the closest names otherwise."""
+    athlete = uow.athletes.get(name)
+    if athlete is None:
+        near = closest(name, [a.name for a in uow.athletes.all()])
+        raise NotFound("athlete", name, near, field="athlete")
+    return athlete
+
+
+def only_athlete(make_uow: UowFactory) -> str:
+    """The name of the only stored athlete (an interface's convenience when none is named)."""
+    with make_uow() as uow:
+        everyone = uow.athletes.all()
     if not everyone:
         raise BadInput("athlete", "none stored yet", "no_athlete")
     if len(everyone) > 1:
         names = ", ".join(a.name for a in everyone)
         raise BadInput("athlete", f"several athletes ({names})", "several_athletes")
-    return everyone[0]
+    return everyone[0].name
 
 
 def list_athletes(make_uow: UowFactory) -> list[tuple[AthleteRecord, PlanRecord | None]]:

@@ -98,7 +98,7 @@ def check_day(day: dt.date, today: dt.date) -> None:
 
 
 def load_guide(
-    make_uow: UowFactory, library: Library, name: str | None, day: dt.date, today: dt.date
+    make_uow: UowFactory, library: Library, name: str, day: dt.date, today: dt.date
 ) -> Guide:
     """The day's planned items with targets, and the sets already stored for each of them."""
     check_day(day, today)
@@ -165,7 +165,7 @@ def prescribed(target: Target, load: Load | None) -> Result:
 def save_set(
     make_uow: UowFactory,
     library: Library,
-    name: str | None,
+    name: str,
     day: dt.date,
     step: Step,
     result: Result,
@@ -188,7 +188,7 @@ def save_set(
 
 def stamp_session(
     make_uow: UowFactory,
-    name: str | None,
+    name: str,
     day: dt.date,
     *,
     started: dt.datetime | None = None,

@@ -57,7 +57,7 @@ def athlete_units(athlete: AthleteRecord) -> Units:
 
 
 def history(
-    make_uow: UowFactory, library: Library, name: str | None, exercise: str | None = None
+    make_uow: UowFactory, library: Library, name: str, exercise: str | None = None
 ) -> list[HistoryRow]:
     """Every logged set, oldest first, optionally for one exercise (slug, name or alias)."""
     slug = get_exercise(library, exercise).slug if exercise is not None else None
@@ -80,7 +80,7 @@ def history(
     ]
 
 
-def e1rm_trend(make_uow: UowFactory, library: Library, name: str | None, exercise: str) -> Trend:
+def e1rm_trend(make_uow: UowFactory, library: Library, name: str, exercise: str) -> Trend:
     """Best Epley e1RM per day from sets of 10 reps or fewer, converted to the athlete's units."""
     slug = get_exercise(library, exercise).slug
     with make_uow() as uow:
@@ -95,7 +95,7 @@ def e1rm_trend(make_uow: UowFactory, library: Library, name: str | None, exercis
     return Trend(athlete.name, slug, units, sorted(best.items()))
 
 
-def records(make_uow: UowFactory, name: str | None) -> tuple[Units, list[ExerciseRecords]]:
+def records(make_uow: UowFactory, name: str) -> tuple[Units, list[ExerciseRecords]]:
     """Per exercise: the best e1RM with its set, the most reps at each load, the longest hold."""
     with make_uow() as uow:
         athlete = resolve_athlete(uow, name)
@@ -105,7 +105,7 @@ def records(make_uow: UowFactory, name: str | None) -> tuple[Units, list[Exercis
 
 
 def weekly_volume(
-    make_uow: UowFactory, library: Library, name: str | None, since: dt.date | None = None
+    make_uow: UowFactory, library: Library, name: str, since: dt.date | None = None
 ) -> list[WeekVolume]:
     """Sets per ISO week per primary muscle group since a day: grouped in SQL, then a small fold."""
     with make_uow() as uow:

@@ -75,7 +75,7 @@ class RunAdded:
 
 def add_run(
     make_uow: UowFactory,
-    name: str | None,
+    name: str,
     run: RunEntry,
     client_id: str | None,
     today: dt.date,
@@ -100,7 +100,7 @@ def add_run(
 
 def import_gpx(
     make_uow: UowFactory,
-    name: str | None,
+    name: str,
     data: bytes,
     source: str,
     today: dt.date,
@@ -155,7 +155,7 @@ def _read_runs(data: bytes, source: str, kind: str) -> list[tuple[str, RunEntry,
 
 def import_runs(
     make_uow: UowFactory,
-    name: str | None,
+    name: str,
     data: bytes,
     source: str,
     today: dt.date,
@@ -183,7 +183,7 @@ def import_runs(
     return ImportCount(added, len(runs))
 
 
-def list_runs(make_uow: UowFactory, name: str | None) -> RunListing:
+def list_runs(make_uow: UowFactory, name: str) -> RunListing:
     """Every run of the athlete, oldest first, with its spike flag."""
     with make_uow() as uow:
         athlete = resolve_athlete(uow, name)
@@ -192,9 +192,7 @@ def list_runs(make_uow: UowFactory, name: str | None) -> RunListing:
     return RunListing(athlete.name, [(s, flagged.get(s.run)) for s in stored])
 
 
-def weekly_load(
-    make_uow: UowFactory, name: str | None, first: dt.date, last: dt.date
-) -> LoadReport:
+def weekly_load(make_uow: UowFactory, name: str, first: dt.date, last: dt.date) -> LoadReport:
     """Running km, runs, strength sessions and sRPE load per ISO week from `first` to `last`."""
     with make_uow() as uow:
         athlete = resolve_athlete(uow, name)

@@ -222,7 +222,7 @@ def target_on(
     return item_target(item, log, library.catalogue, kit)
 
 
-def day_view(make_uow: UowFactory, library: Library, name: str | None, day: dt.date) -> DayView:
+def day_view(make_uow: UowFactory, library: Library, name: str, day: dt.date) -> DayView:
     """The planned sessions of a day with concrete targets for the trained items."""
     with make_uow() as uow:
         athlete = resolve_athlete(uow, name)
@@ -269,7 +269,7 @@ def next_day(
 
 
 def next_for(
-    make_uow: UowFactory, library: Library, name: str | None, exercise_name: str, today: dt.date
+    make_uow: UowFactory, library: Library, name: str, exercise_name: str, today: dt.date
 ) -> Decision:
     """What to do next time for one exercise: exactly what `today` shows on its next planned day."""
     exercise = get_exercise(library, exercise_name)
@@ -281,7 +281,7 @@ def next_for(
 
 
 def next_date(
-    make_uow: UowFactory, library: Library, name: str | None, exercise_name: str, today: dt.date
+    make_uow: UowFactory, library: Library, name: str, exercise_name: str, today: dt.date
 ) -> dt.date:
     """The day `next_for` answers for (shown by interfaces, checked by tests)."""
     exercise = get_exercise(library, exercise_name)
@@ -307,7 +307,7 @@ class SetEntry:
 def log_sets(
     make_uow: UowFactory,
     library: Library,
-    name: str | None,
+    name: str,
     day: dt.date,
     entries: list[SetEntry],
     today: dt.date,
