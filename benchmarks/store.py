@@ -31,6 +31,7 @@ from runlift.services.ports import SetRow, UnitOfWork
 
 ROOT = Path(__file__).resolve().parents[1]
 PROFILE = ROOT / "examples" / "ana-marathon.yaml"
+ATHLETE = "Ana"  # the name in that profile
 PG_URL = os.environ.get("RUNLIFT_TEST_PG_URL", "postgresql://postgres@127.0.0.1:5432/test")
 NOW = dt.datetime(2026, 11, 16, 7, 0, tzinfo=dt.UTC)
 FIRST_DAY = dt.date(2016, 11, 21)  # a Monday, ten years before the plan starts
@@ -151,20 +152,20 @@ def _log_one_by_one(make_uow: Factory, library: Library, count: int, tag: str) -
         entry = training.SetEntry(
             "forward-lunge", 6, Load(16.0, Units.KG), rir=2, client_id=f"{tag}-{i}"
         )
-        training.log_sets(make_uow, library, None, day, [entry], day, NOW)
+        training.log_sets(make_uow, library, ATHLETE, day, [entry], day, NOW)
     return count / (time.perf_counter() - began)
 
 
 def _weekly_volume_and_trend(make_uow: Factory, library: Library) -> list[str]:
-    volume = reports.weekly_volume(make_uow, library, None)
-    trend = reports.e1rm_trend(make_uow, library, None, TREND_EXERCISE)
+    volume = reports.weekly_volume(make_uow, library, ATHLETE)
+    trend = reports.e1rm_trend(make_uow, library, ATHLETE, TREND_EXERCISE)
     with make_uow() as uow:
         last_day = max(s.date for s in uow.sets.all(uow.athletes.all()[0].id))
     year_ago = last_day - dt.timedelta(weeks=52)
-    year = reports.weekly_volume(make_uow, library, None, year_ago)
-    year_ms = _median_ms(lambda: reports.weekly_volume(make_uow, library, None, year_ago))
-    volume_ms = _median_ms(lambda: reports.weekly_volume(make_uow, library, None))
-    trend_ms = _median_ms(lambda: reports.e1rm_trend(make_uow, library, None, TREND_EXERCISE))
+    year = reports.weekly_volume(make_uow, library, ATHLETE, year_ago)
+    year_ms = _median_ms(lambda: reports.weekly_volume(make_uow, library, ATHLETE, year_ago))
+    volume_ms = _median_ms(lambda: reports.weekly_volume(make_uow, library, ATHLETE))
+    trend_ms = _median_ms(lambda: reports.e1rm_trend(make_uow, library, ATHLETE, TREND_EXERCISE))
     with make_uow() as uow:
         athlete_id = uow.athletes.all()[0].id
         weekly_ms = _median_ms(lambda: uow.summaries.weekly_sets(athlete_id))

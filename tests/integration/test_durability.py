@@ -66,7 +66,7 @@ for n in range(1_000_000):
         training.SetEntry("forward-lunge", 6, Load(16.0, Units.KG), None, 2, f"k-{n}-{j}")
         for j in range(batch)
     ]
-    training.log_sets(make_uow, library, None, day, entries, today, dt.datetime.now(dt.UTC))
+    training.log_sets(make_uow, library, "Ana", day, entries, today, dt.datetime.now(dt.UTC))
     print(n, flush=True)
 """
 
