@@ -18,7 +18,7 @@ from runlift.domain.selection import (
     greedy,
 )
 from runlift.domain.session import Dosed, Menu
-from runlift.domain.spine import Spine, choose_spine
+from runlift.domain.spine import Spine, bent_knee, choose_spine
 from runlift.domain.vocab import (
     Category,
     Equipment,
@@ -197,15 +197,11 @@ def _dosed(protocol: Protocol, choice: Choice, lifts: frozenset[str] = frozenset
     return Dosed(choice, None, protocol.tempo, protocol.key, lift=slug in lifts)
 
 
-def _knee(choice: Choice) -> str:
-    heads = choice.exercise.muscle_heads
-    return "bent" if "soleus" in heads and "gastrocnemius" not in heads else "straight"
-
-
 def _protocol_has_same_calf(calf: Dosed, protocol_items: list[Dosed]) -> bool:
     """An injury protocol's calf raise replaces the spine's calf raise of the same kind."""
     return any(
-        Pattern.CALF_RAISE in p.choice.exercise.patterns and _knee(p.choice) == _knee(calf.choice)
+        Pattern.CALF_RAISE in p.choice.exercise.patterns
+        and bent_knee(p.choice) == bent_knee(calf.choice)
         for p in protocol_items
     )
 

@@ -101,7 +101,8 @@ def _straight_knee(choice: Choice) -> bool:
     )
 
 
-def _bent_knee(choice: Choice) -> bool:
+def bent_knee(choice: Choice) -> bool:
+    """A soleus raise (knee bent): works the soleus and not the gastrocnemius."""
     heads = choice.exercise.muscle_heads
     return "soleus" in heads and "gastrocnemius" not in heads
 
@@ -131,5 +132,5 @@ def choose_spine(pool: list[Choice], level: Level, injuries: tuple[Injury, ...])
     calves = frozenset({Pattern.CALF_RAISE})
     no_feet = frozenset({Pattern.FOOT})
     calf = _best([c for c in pool if _straight_knee(c)], calves, no_feet, level, injuries)
-    soleus = _best([c for c in pool if _bent_knee(c)], calves, no_feet, level, injuries)
+    soleus = _best([c for c in pool if bent_knee(c)], calves, no_feet, level, injuries)
     return Spine(squat, hinge, calf, soleus)

@@ -16,11 +16,11 @@ import typer
 
 from runlift import schemas
 from runlift.domain.exercise import Catalogue
-from runlift.domain.progression import Load, Target
+from runlift.domain.progression import Target
 from runlift.domain.vocab import MuscleGroup, Units
 from runlift.entrypoints.cli_core import athlete_name, core
 from runlift.entrypoints.cli_files import read_text
-from runlift.entrypoints.render_training import target_text
+from runlift.entrypoints.render_training import load_shape, target_text
 from runlift.services import reports, transfer
 from runlift.services.errors import BadInput
 from runlift.services.suggest import parse_enum
@@ -97,10 +97,6 @@ def write_atomic(path: Path, data: bytes, field: str) -> None:
         raise BadInput(field, f"cannot write {str(path)!r}: {exc.strerror}") from exc
 
 
-def _load(load: Load | None) -> schemas.Load | None:
-    return None if load is None else schemas.Load(value=load.value, unit=load.unit)
-
-
 def _set_target(target: Target) -> schemas.SetTarget:
     return schemas.SetTarget(
         exercise=target.exercise,
@@ -108,7 +104,7 @@ def _set_target(target: Target) -> schemas.SetTarget:
         sets=target.sets,
         reps=target.reps,
         seconds=target.seconds,
-        load=_load(target.load),
+        load=load_shape(target.load),
         rir=target.rir,
         tempo=target.tempo,
         counts=target.counts,
@@ -123,7 +119,7 @@ def set_log_shape(row: reports.HistoryRow) -> schemas.SetLog:
         variant=row.variant,
         set=row.set_number,
         reps=row.reps,
-        load=_load(row.load),
+        load=load_shape(row.load),
         seconds=row.seconds,
         rir=row.rir,
         target=_set_target(row.target) if row.target else None,
@@ -262,7 +258,8 @@ def records_shape(units: Units, found: list[reports.ExerciseRecords]) -> schemas
                     else None
                 ),
                 reps_at=tuple(
-                    schemas.RepsAt(load=_load(x.load), reps=x.reps, date=x.date) for x in r.reps_at
+                    schemas.RepsAt(load=load_shape(x.load), reps=x.reps, date=x.date)
+                    for x in r.reps_at
                 ),
                 longest_hold=(
                     schemas.Hold(seconds=r.longest_hold[0], date=r.longest_hold[1])

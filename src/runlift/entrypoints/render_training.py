@@ -40,7 +40,8 @@ def load_hint(decision: Decision) -> str | None:
     return f"pick a {kit} load that leaves about {t.rir} reps in reserve at the top of the range"
 
 
-def _load(load: Load | None) -> schemas.Load | None:
+def load_shape(load: Load | None) -> schemas.Load | None:
+    """A load as the public shape; every JSON output uses this one conversion."""
     return None if load is None else schemas.Load(value=load.value, unit=load.unit)
 
 
@@ -53,7 +54,7 @@ def target_shape(decision: Decision) -> schemas.Target:
         sets=t.sets,
         reps=t.reps,
         seconds=t.seconds,
-        load=_load(t.load),
+        load=load_shape(t.load),
         rir=t.rir,
         tempo=t.tempo,
         counts=t.counts,
