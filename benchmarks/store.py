@@ -20,9 +20,10 @@ from pathlib import Path
 from sqlalchemy import Engine, text
 from sqlalchemy.exc import OperationalError
 
-from runlift.adapters.catalogue_loader import Library, load_library
+from runlift.adapters.catalogue_loader import load_library
 from runlift.adapters.db.engine import make_engine, upgrade
 from runlift.adapters.db.uow import SqlUnitOfWork
+from runlift.domain.library import Library
 from runlift.domain.log import LoggedSet, PerformedSession
 from runlift.domain.progression import Load, Target
 from runlift.domain.vocab import Units

@@ -7,15 +7,15 @@ from pathlib import Path
 
 import pytest
 
-from runlift.config import get_settings
+from core_helpers import close_app_core
 
 
 @pytest.fixture(autouse=True)
 def isolated_settings(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:
     """Point RUNLIFT_CACHE_DIR and RUNLIFT_DATA_DIR at tmp dirs so no test writes to the home dir.
 
-    Variables that would point the CLI at another catalogue are removed, and the lru-cached
-    settings are cleared before and after, so each test reads the environment it set up.
+    Variables that would point the CLI at another catalogue are removed, and the application core
+    is closed before and after, so each test reads the environment it set up.
     """
     cache_dir = tmp_path / "runlift-cache"
     data_dir = tmp_path / "runlift-data"
@@ -27,6 +27,6 @@ def isolated_settings(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterat
     monkeypatch.delenv("RUNLIFT_CATALOGUE_CACHE", raising=False)
     monkeypatch.delenv("RUNLIFT_DATABASE_URL", raising=False)
     monkeypatch.delenv("RUNLIFT_DATABASE_SCHEMA", raising=False)
-    get_settings.cache_clear()
+    close_app_core()
     yield
-    get_settings.cache_clear()
+    close_app_core()

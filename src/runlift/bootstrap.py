@@ -12,13 +12,13 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from runlift.config import Settings
-from runlift.services.errors import Unavailable
+from runlift.services.errors import Internal, RunliftError, Unavailable
 from runlift.services.ports import UnitOfWork
 
 if TYPE_CHECKING:
     from sqlalchemy import Engine
 
-    from runlift.adapters.catalogue_loader import Library
+    from runlift.domain.library import Library
 
 UowFactory = Callable[[], UnitOfWork]
 
@@ -35,8 +35,6 @@ class Core:
     def library(self) -> Library:
         """The exercise catalogue and programs, loaded (from the compiled cache) on first use."""
         if self._library is None:
-            from runlift.services.catalogue import open_library
-
             self._library = open_library(self.settings)
         return self._library
 
@@ -71,6 +69,38 @@ class Core:
         if self._engine is not None:
             self._engine.dispose()
             self._engine = None
+
+
+class CatalogueBroken(RunliftError):
+    """A catalogue folder the user pointed runlift at (RUNLIFT_CATALOGUE_DIR) is invalid."""
+
+
+def open_library(settings: Settings) -> Library:
+    """The knowledge base, from the compiled cache when the files have not changed.
+
+    A broken folder the user chose is their input; a broken packaged catalogue is a bug.
+    """
+    from runlift.adapters.catalogue_loader import CatalogueError, load_library
+
+    cache = settings.cache_dir if settings.catalogue_cache else None
+    try:
+        return load_library(settings.catalogue_dir, cache_dir=cache)
+    except CatalogueError as exc:
+        if settings.catalogue_dir is None:
+            raise Internal(f"the packaged catalogue is broken: {exc}") from exc
+        raise CatalogueBroken(f"catalogue: {exc}") from exc
+
+
+def upgrade_database(settings: Settings) -> str:
+    """Apply every pending migration; returns the database's revision after."""
+    from runlift.adapters.db.engine import current_revision, make_engine, upgrade
+
+    engine = make_engine(settings.effective_database_url(), settings.database_schema)
+    try:
+        upgrade(engine)
+        return current_revision(engine) or "empty"
+    finally:
+        engine.dispose()
 
 
 def bootstrap(settings: Settings | None = None) -> Core:

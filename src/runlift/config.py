@@ -1,8 +1,7 @@
-"""One Settings object; read from RUNLIFT_* variables when first asked, never at import."""
+"""One Settings object, read from RUNLIFT_* variables when built (by the composition root)."""
 
 from __future__ import annotations
 
-from functools import lru_cache
 from pathlib import Path
 
 import platformdirs
@@ -33,9 +32,3 @@ class Settings(BaseSettings):
     def effective_database_url(self) -> str:
         """The configured database, or SQLite in the user's data directory."""
         return self.database_url or f"sqlite:///{self.data_dir / 'runlift.db'}"
-
-
-@lru_cache(maxsize=1)
-def get_settings() -> Settings:
-    """Settings read once per process, on first use."""
-    return Settings()

@@ -16,8 +16,8 @@ import pytest
 
 import runlift
 from cli_helpers import run
+from core_helpers import close_app_core
 from runlift.adapters.catalogue_loader import package_root
-from runlift.config import get_settings
 from runlift.domain.rules import RULES
 from runlift.domain.vocab import Category, Equipment, Injury, Level, MuscleGroup
 
@@ -527,7 +527,7 @@ def catalogue_copy(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     """A copy of the shipped catalogue that the CLI reads instead (RUNLIFT_CATALOGUE_DIR)."""
     root = Path(shutil.copytree(package_root(), tmp_path / "my-catalogue"))
     monkeypatch.setenv("RUNLIFT_CATALOGUE_DIR", str(root))
-    get_settings.cache_clear()
+    close_app_core()
     return root
 
 

@@ -12,7 +12,7 @@ from pathlib import Path
 import pytest
 
 from cli_helpers import run
-from runlift.config import get_settings
+from core_helpers import close_app_core
 from runlift.entrypoints.cli_reports import sparkline
 
 ROOT = Path(__file__).resolve().parents[2]
@@ -240,7 +240,7 @@ def test_export_then_import_into_another_store(
     assert document["athletes"][0]["plans"][0]["plan"]["weeks"], "the whole plan is exported"
 
     monkeypatch.setenv("RUNLIFT_DATA_DIR", str(tmp_path / "elsewhere"))
-    get_settings.cache_clear()
+    close_app_core()
     code, out, err = run(capsys, "import", str(first))
     assert code == 0, err
     assert out == f"imported 1 athletes, 1 plans, 3 sessions, {len(SETS)} sets, 1 runs\n"

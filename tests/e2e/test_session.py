@@ -10,10 +10,9 @@ from pathlib import Path
 
 import pytest
 
-from runlift.config import get_settings
+from core_helpers import app_core
 from runlift.entrypoints import cli_session, cli_training
 from runlift.entrypoints.cli import main
-from runlift.services import store
 from runlift.services.ports import StoredSession
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "examples"
@@ -41,7 +40,7 @@ def create(profile: str = "ana-marathon") -> None:
 
 
 def stored(name: str = "Ana") -> list[Row]:
-    with store.uow_factory(get_settings())() as uow:
+    with app_core().uow_factory()() as uow:
         athlete = uow.athletes.get(name)
         assert athlete is not None
         return [
@@ -59,7 +58,7 @@ def stored(name: str = "Ana") -> list[Row]:
 
 
 def sessions(name: str = "Ana") -> list[StoredSession]:
-    with store.uow_factory(get_settings())() as uow:
+    with app_core().uow_factory()() as uow:
         athlete = uow.athletes.get(name)
         assert athlete is not None
         return uow.sessions.all(athlete.id)

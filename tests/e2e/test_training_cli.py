@@ -9,15 +9,14 @@ from pathlib import Path
 import pytest
 
 from cli_helpers import run
-from runlift.config import get_settings
+from core_helpers import app_core
 from runlift.entrypoints import cli_training
-from runlift.services import store
 from runlift.services.ports import UnitOfWork
 
 
 def cli_store() -> UnitOfWork:
     """The store the CLI just wrote to."""
-    return store.uow_factory(get_settings())()
+    return app_core().uow_factory()()
 
 
 ROOT = Path(__file__).resolve().parents[2]

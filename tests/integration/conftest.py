@@ -13,12 +13,11 @@ from pathlib import Path
 
 import pytest
 from backends import BACKENDS, PG_URL, POSTGRESQL, SQLITE, Database, Store, safe_url
-from sqlalchemy import Engine, text
+from sqlalchemy import text
 from sqlalchemy.exc import OperationalError
 
+from core_helpers import close_app_core
 from runlift.adapters.db.engine import make_engine, upgrade
-from runlift.config import get_settings
-from runlift.services import store as store_service
 
 
 @pytest.fixture
@@ -75,26 +74,15 @@ def store(database: Database) -> Store:
 def cli_postgres(pg_schema: str, monkeypatch: pytest.MonkeyPatch) -> Iterator[str]:
     """Point the CLI (in this process and in child processes) at a fresh PostgreSQL schema.
 
-    Engines the app opens meanwhile are disposed before the schema is dropped, so no
-    connection outlives the test.
+    The test's application core is closed before the schema is dropped, so no connection
+    outlives the test.
     """
     assert PG_URL is not None
-    opened: list[Engine] = []
-    cached = store_service._engine
-
-    def tracking(url: str, schema: str | None) -> Engine:
-        engine = cached(url, schema)
-        opened.append(engine)
-        return engine
-
-    monkeypatch.setattr(store_service, "_engine", tracking)
     monkeypatch.setenv("RUNLIFT_DATABASE_URL", PG_URL)
     monkeypatch.setenv("RUNLIFT_DATABASE_SCHEMA", pg_schema)
-    get_settings.cache_clear()
+    close_app_core()
     yield pg_schema
-    get_settings.cache_clear()
-    for engine in opened:
-        engine.dispose()
+    close_app_core()
 
 
 @pytest.fixture(params=BACKENDS)

@@ -12,7 +12,7 @@ import random
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from runlift.adapters.catalogue_loader import Library
+from runlift.domain.library import Library
 from runlift.domain.progression import Load, Target
 from runlift.domain.vocab import Equipment, Units
 from runlift.services import athletes, training

@@ -17,7 +17,6 @@ import yaml
 from runlift.adapters import catalogue_loader
 from runlift.adapters.catalogue_loader import (
     CatalogueError,
-    Library,
     load_library,
     package_root,
     parse_exercise,
@@ -25,6 +24,7 @@ from runlift.adapters.catalogue_loader import (
 )
 from runlift.domain.anatomy import GROUP_OF_HEAD
 from runlift.domain.exercise import normalise_name
+from runlift.domain.library import Library
 from runlift.domain.vocab import (
     Category,
     Equipment,

@@ -19,8 +19,7 @@ from pathlib import Path
 import pytest
 
 from cli_helpers import run
-from runlift.config import get_settings
-from runlift.services import store
+from core_helpers import app_core
 from runlift.services.athletes import resolve_athlete
 from runlift.services.ports import StoredSet
 
@@ -52,14 +51,14 @@ for i in range(count):
 # the batch number only after log_sets returned, i.e. after the commit.
 UNTIL_KILLED = """
 import datetime as dt, sys
-from runlift.config import get_settings
 from runlift.domain.progression import Load
 from runlift.domain.vocab import Units
-from runlift.services import catalogue, store, training
+from runlift.bootstrap import bootstrap
+from runlift.services import training
 batch = int(sys.argv[1])
-settings = get_settings()
-library = catalogue.open_library(settings)
-make_uow = store.uow_factory(settings)
+core = bootstrap()
+library = core.library
+make_uow = core.uow_factory()
 day, today = dt.date(2026, 11, 17), dt.date.today()
 for n in range(1_000_000):
     entries = [
@@ -72,12 +71,12 @@ for n in range(1_000_000):
 
 
 def stored_sets() -> list[StoredSet]:
-    with store.uow_factory(get_settings())() as uow:
+    with app_core().uow_factory()() as uow:
         return uow.sets.all(resolve_athlete(uow, "Ana").id)
 
 
 def stored_sessions() -> int:
-    with store.uow_factory(get_settings())() as uow:
+    with app_core().uow_factory()() as uow:
         return len(uow.sessions.all(resolve_athlete(uow, "Ana").id))
 
 
@@ -307,7 +306,7 @@ def test_a_session_file_with_one_bad_set_stores_none_of_its_sets(
     assert out == ""
     assert err.startswith("error: "), err
     assert err.count("\n") == 1, err
-    with store.uow_factory(get_settings())() as uow:
+    with app_core().uow_factory()() as uow:
         athlete = resolve_athlete(uow, "Ana")
         assert uow.sets.all(athlete.id) == []
         assert uow.sessions.all(athlete.id) == []

@@ -24,9 +24,9 @@ from typing import Any
 import pytest
 
 from cli_helpers import run
+from core_helpers import app_core, close_app_core
 from runlift.adapters.db.engine import make_engine, upgrade
-from runlift.config import get_settings
-from runlift.services import store, transfer
+from runlift.services import transfer
 
 ROOT = Path(__file__).resolve().parents[2]
 ANA = str(ROOT / "examples" / "ana-marathon.yaml")
@@ -210,7 +210,7 @@ def small_export(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> dict[str
     source = tmp_path / "source"
     previous = os.environ["RUNLIFT_DATA_DIR"]
     os.environ["RUNLIFT_DATA_DIR"] = str(source)
-    get_settings.cache_clear()
+    close_app_core()
     try:
         assert run(capsys, "athlete", "create", ANA, "--start", "2026-11-16")[0] == 0
         for number in (1, 2):
@@ -219,15 +219,15 @@ def small_export(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> dict[str
                 "--date", "2026-11-17", "--id", f"s{number}",
             )  # fmt: skip
             assert code == 0, err
-        document = transfer.export_document(store.uow_factory(get_settings()))
+        document = transfer.export_document(app_core().uow_factory())
     finally:
         os.environ["RUNLIFT_DATA_DIR"] = previous
-        get_settings.cache_clear()
+        close_app_core()
     return document
 
 
 def _store_text() -> str:
-    return transfer.document_text(transfer.export_document(store.uow_factory(get_settings())))
+    return transfer.document_text(transfer.export_document(app_core().uow_factory()))
 
 
 def test_import_into_a_store_that_has_an_athlete_changes_nothing(

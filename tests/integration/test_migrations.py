@@ -12,6 +12,7 @@ from alembic.script import ScriptDirectory
 from backends import Database
 from sqlalchemy import inspect, text
 
+from core_helpers import app_core
 from runlift.adapters.db.engine import (
     alembic_config,
     current_revision,
@@ -22,9 +23,8 @@ from runlift.adapters.db.engine import (
 )
 from runlift.adapters.db.tables import metadata
 from runlift.adapters.db.uow import SqlUnitOfWork
-from runlift.config import get_settings
+from runlift.config import Settings
 from runlift.entrypoints.cli import main
-from runlift.services import store as store_service
 
 ROOT = Path(__file__).resolve().parents[2]
 PROFILE = ROOT / "examples" / "ana-marathon.yaml"
@@ -106,7 +106,7 @@ def test_db_upgrade_command_works_and_is_idempotent(
 def test_db_upgrade_brings_an_older_database_to_head(
     cli_backend: str, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    settings = get_settings()
+    settings = Settings()
     older = make_engine(settings.effective_database_url(), settings.database_schema)
     try:
         upgrade(older, "0001")
@@ -120,14 +120,14 @@ def test_db_upgrade_brings_an_older_database_to_head(
 def test_the_app_upgrades_a_fresh_database_by_itself(
     cli_backend: str, capsys: pytest.CaptureFixture[str]
 ) -> None:
-    settings = get_settings()
+    settings = Settings()
     if cli_backend == "sqlite":
         assert not (settings.data_dir / "runlift.db").exists()
     code = main(["athlete", "create", str(PROFILE), "--start", "2026-11-16"])
     captured = capsys.readouterr()
     assert code == 0, captured.err
     assert captured.out == "stored Ana with plan version 1 from 2026-11-16\n"
-    engine = store_service.engine_for(settings)
+    engine = app_core().engine
     assert current_revision(engine) == head_revision(engine)
     assert main(["athlete", "list"]) == 0
     assert "Ana: intermediate" in capsys.readouterr().out

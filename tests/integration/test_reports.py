@@ -12,15 +12,16 @@ from pathlib import Path
 
 import pytest
 
-from runlift.adapters.catalogue_loader import Library, load_library
+from core_helpers import app_core, close_app_core
+from runlift.adapters.catalogue_loader import load_library
 from runlift.adapters.db.engine import make_engine, upgrade
 from runlift.adapters.db.uow import SqlUnitOfWork
-from runlift.config import get_settings
 from runlift.domain.athlete import LB_PER_KG
+from runlift.domain.library import Library
 from runlift.domain.log import LoggedSet, PerformedSession
 from runlift.domain.progression import Load, Target
 from runlift.domain.vocab import Units
-from runlift.services import reports, store, transfer
+from runlift.services import reports, transfer
 from runlift.services.athletes import only_athlete
 from runlift.services.errors import BadInput, NotFound
 from runlift.services.ports import PlannedSessionRecord, UnitOfWork
@@ -60,7 +61,7 @@ def library() -> Library:
 @pytest.fixture
 def make_uow(cli_backend: str) -> Factory:
     """A fresh store: SQLite in the test's data dir, or a new PostgreSQL schema (conftest)."""
-    return store.uow_factory(get_settings())
+    return app_core().uow_factory()
 
 
 def _seed(make_uow: Factory, name: str = "Ana", profile: str = ANA) -> None:
@@ -254,8 +255,8 @@ def test_export_import_export_is_identical_and_keeps_every_field(
 
     monkeypatch.setenv("RUNLIFT_DATA_DIR", str(tmp_path / "second"))
     monkeypatch.delenv("RUNLIFT_DATABASE_URL", raising=False)
-    get_settings.cache_clear()
-    second = store.uow_factory(get_settings())
+    close_app_core()
+    second = app_core().uow_factory()
     document = copy.deepcopy(first)
     counts = transfer.import_document(second, library, document, TODAY)
     assert counts == transfer.counts(first)

@@ -17,14 +17,15 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from runlift.adapters.catalogue_loader import Library, load_library
+from runlift.adapters.catalogue_loader import load_library
 from runlift.adapters.db.engine import make_engine, upgrade
 from runlift.adapters.db.uow import SqlUnitOfWork
-from runlift.adapters.plan_json import dumps
+from runlift.domain.library import Library
 from runlift.domain.log import LoggedSet, PerformedSession
 from runlift.domain.progression import Load, Target
 from runlift.domain.vocab import Units
 from runlift.services import transfer
+from runlift.services.plan_document import dumps
 from runlift.services.ports import PlannedSessionRecord, UnitOfWork
 
 ROOT = Path(__file__).resolve().parents[2]

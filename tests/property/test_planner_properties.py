@@ -15,7 +15,6 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from runlift.adapters.catalogue_loader import load_library
-from runlift.adapters.plan_json import plan_to_dict
 from runlift.domain.anatomy import CORE_GROUPS, UPPER_BODY_GROUPS
 from runlift.domain.athlete import Profile, Race, StrengthPrefs
 from runlift.domain.builder import build_plan
@@ -44,6 +43,7 @@ from runlift.domain.vocab import (
     Style,
     Units,
 )
+from runlift.services.plan_document import plan_to_dict
 
 CATALOGUE = load_library().catalogue
 

@@ -281,7 +281,7 @@ def test_no_exercise_twice_and_true_why_lines() -> None:
 
 
 def test_plan_json_marks_rehab_sessions_and_what_counts() -> None:
-    from runlift.adapters.plan_json import plan_to_dict
+    from runlift.services.plan_document import plan_to_dict
 
     p = profile(injuries=(Injury.PLANTAR_FASCIITIS,), strength=StrengthPrefs(1, 30))
     document = plan_to_dict(plan_for(p))

@@ -13,7 +13,8 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 from training_plans import item
 
-from runlift.adapters.catalogue_loader import Library, load_library
+from runlift.adapters.catalogue_loader import load_library
+from runlift.domain.library import Library
 from runlift.domain.loads import LoadGrid
 from runlift.domain.progression import RULES, Decision, Load
 from runlift.domain.vocab import Equipment, Units

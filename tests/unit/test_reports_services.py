@@ -8,7 +8,8 @@ import pytest
 from fakes import FakeStore
 from log_fixtures import KG, LB, LOG, MONDAY, NEXT_MONDAY, SQUAT_TARGET, THURSDAY, ana_with_a_log
 
-from runlift.adapters.catalogue_loader import Library, load_library
+from runlift.adapters.catalogue_loader import load_library
+from runlift.domain.library import Library
 from runlift.domain.progression import Load, epley
 from runlift.domain.records import RepsRecord
 from runlift.services import reports

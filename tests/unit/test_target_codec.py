@@ -6,8 +6,8 @@ import json
 
 import pytest
 
-from runlift.adapters.db.codec import target_from_json, target_to_dict, target_to_json
 from runlift.domain.progression import Decision, Load, Target
+from runlift.domain.target_codec import target_from_json, target_to_dict, target_to_json
 from runlift.domain.vocab import Equipment, Units
 from runlift.entrypoints.render_training import decision_to_dict, load_hint, target_text
 

@@ -10,7 +10,8 @@ import training_plans as plans
 from fakes import FakeStore
 from training_plans import item, sets, thursday, tuesday
 
-from runlift.adapters.catalogue_loader import Library, load_library
+from runlift.adapters.catalogue_loader import load_library
+from runlift.domain.library import Library
 from runlift.domain.log import LoggedSet
 from runlift.domain.progression import Decision, Load, Target
 from runlift.domain.vocab import Units

@@ -18,9 +18,10 @@ from fakes import (
     FakeSummaries,
 )
 
-from runlift.adapters.catalogue_loader import Library, load_library
+from runlift.adapters.catalogue_loader import load_library
 from runlift.adapters.db.log_repository import SqlRuns, SqlSessions, SqlSets, SqlSummaries
 from runlift.adapters.db.repositories import SqlAthletes, SqlPlans
+from runlift.domain.library import Library
 from runlift.domain.progression import RULES, Decision, Load
 from runlift.domain.vocab import Equipment, Units
 from runlift.services import athletes, training

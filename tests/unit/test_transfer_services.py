@@ -10,7 +10,8 @@ import pytest
 from fakes import FakeStore
 from log_fixtures import ana_with_a_log
 
-from runlift.adapters.catalogue_loader import Library, load_library
+from runlift.adapters.catalogue_loader import load_library
+from runlift.domain.library import Library
 from runlift.services import transfer
 from runlift.services.errors import BadInput, RunliftError
 

@@ -9,7 +9,7 @@ from typing import Any
 
 from fakes import FakeStore
 
-from runlift.adapters.catalogue_loader import Library
+from runlift.domain.library import Library
 from runlift.domain.progression import Load
 from runlift.domain.vocab import Units
 from runlift.services import training

@@ -5,7 +5,6 @@ from __future__ import annotations
 import hashlib
 import pickle
 from collections.abc import Iterable
-from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 from typing import TypeVar
@@ -16,23 +15,16 @@ from pydantic import ValidationError
 from runlift import __version__
 from runlift.adapters.catalogue_schema import ExerciseModel, ProgramModel
 from runlift.domain.exercise import Catalogue, DefaultDose, Exercise, normalise_name
+from runlift.domain.library import Library
 from runlift.domain.program import Program, ProgramBlock, ProgramItem
 
 # Bump whenever Exercise, Program or Library gain or change fields, so an old pickle is never
-# served (2: Exercise.max_intensity).
-_CACHE_FORMAT = 2
+# served (2: Exercise.max_intensity; 3: Library moved to runlift.domain.library).
+_CACHE_FORMAT = 3
 
 
 class CatalogueError(ValueError):
     """A catalogue file is unreadable or invalid; the message names the file and field."""
-
-
-@dataclass(frozen=True, slots=True)
-class Library:
-    """The whole knowledge base: exercises and built-in programs."""
-
-    catalogue: Catalogue
-    programs: dict[str, Program]
 
 
 def package_root() -> Path:

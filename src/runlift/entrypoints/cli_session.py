@@ -14,7 +14,7 @@ from rich.live import Live
 from rich.text import Text
 from typer.exceptions import Abort
 
-from runlift.adapters.catalogue_loader import Library
+from runlift.domain.library import Library
 from runlift.entrypoints import quick_entry
 from runlift.entrypoints.cli_core import athlete_name, core
 from runlift.entrypoints.cli_errors import options_named

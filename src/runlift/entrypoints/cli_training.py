@@ -9,8 +9,9 @@ from pathlib import Path
 import typer
 
 from runlift import schemas
-from runlift.adapters.catalogue_loader import Library
 from runlift.adapters.session_file import SessionFileError, read_session_file
+from runlift.bootstrap import upgrade_database
+from runlift.domain.library import Library
 from runlift.domain.log import LogError, PerformedSession, parse_load
 from runlift.domain.progression import Load
 from runlift.domain.vocab import Units
@@ -19,7 +20,7 @@ from runlift.entrypoints.cli_core import athlete_name, core
 from runlift.entrypoints.cli_files import read_text
 from runlift.entrypoints.cli_plan import parse_date as _date
 from runlift.services import athletes as athlete_service
-from runlift.services import store, training
+from runlift.services import training
 from runlift.services.errors import BadInput
 
 athlete_app = typer.Typer(help="Store runners and their plans.", no_args_is_help=True)
@@ -220,7 +221,7 @@ def next_target(
 @db_app.command("upgrade")
 def db_upgrade() -> None:
     """Apply pending database migrations."""
-    revision = store.upgrade_database(core().settings)
+    revision = upgrade_database(core().settings)
     typer.echo(f"database at revision {revision}")
 
 

@@ -8,10 +8,10 @@ from rich.console import Console
 from rich.table import Table
 
 from runlift import schemas
-from runlift.adapters.plan_json import plan_shape
 from runlift.domain.exercise import Catalogue
 from runlift.domain.plan import Item, Plan, Session
 from runlift.entrypoints.plan_markdown import plan_to_markdown
+from runlift.services.plan_document import plan_shape
 
 TABLE_WIDTH = 80
 

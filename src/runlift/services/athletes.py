@@ -6,15 +6,15 @@ import datetime as dt
 import io
 from collections.abc import Callable
 
-from runlift.adapters.catalogue_loader import Library
-from runlift.adapters.plan_json import dumps, plan_to_dict, session_to_dict
-from runlift.adapters.profile_file import ProfileFileError, parse_profile_text
 from runlift.domain.athlete import Profile
 from runlift.domain.builder import build_plan
+from runlift.domain.library import Library
 from runlift.domain.plan import Plan
 from runlift.services.errors import BadInput, Conflict, NotFound
+from runlift.services.plan_document import dumps, plan_to_dict, session_to_dict
 from runlift.services.ports import AthleteRecord, PlannedSessionRecord, PlanRecord, UnitOfWork
 from runlift.services.profile import check_dates, next_monday, to_profile
+from runlift.services.profile_text import ProfileFileError, parse_profile_text
 from runlift.services.suggest import closest
 
 UowFactory = Callable[[], UnitOfWork]

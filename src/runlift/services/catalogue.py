@@ -1,35 +1,16 @@
-"""Catalogue use cases: load the knowledge base once, answer list/show/search questions."""
+"""Catalogue use cases: answer list/show/search questions over the knowledge base."""
 
 from __future__ import annotations
 
 from collections.abc import Sequence
 
-from runlift.adapters.catalogue_loader import CatalogueError, Library, load_library
-from runlift.config import Settings
 from runlift.domain.exercise import Exercise
+from runlift.domain.library import Library
 from runlift.domain.program import Program
 from runlift.domain.vocab import Category, Equipment, Injury, Level, MuscleGroup
 from runlift.services import search as search_engine
-from runlift.services.errors import BadInput, Internal, RunliftError
+from runlift.services.errors import BadInput
 from runlift.services.suggest import not_found, parse_enum
-
-
-class CatalogueBroken(RunliftError):
-    """A catalogue folder the user pointed runlift at (RUNLIFT_CATALOGUE_DIR) is invalid."""
-
-
-def open_library(settings: Settings) -> Library:
-    """The knowledge base, from the compiled cache when the files have not changed.
-
-    A broken folder the user chose is their input; a broken packaged catalogue is a bug.
-    """
-    cache = settings.cache_dir if settings.catalogue_cache else None
-    try:
-        return load_library(settings.catalogue_dir, cache_dir=cache)
-    except CatalogueError as exc:
-        if settings.catalogue_dir is None:
-            raise Internal(f"the packaged catalogue is broken: {exc}") from exc
-        raise CatalogueBroken(f"catalogue: {exc}") from exc
 
 
 def get_exercise(library: Library, name: str) -> Exercise:

@@ -7,7 +7,7 @@ from collections import defaultdict
 from dataclasses import dataclass, replace
 from typing import Any
 
-from runlift.adapters.catalogue_loader import Library
+from runlift.domain.library import Library
 from runlift.domain.log import LogError, LoggedSet, PerformedSession, check_date
 from runlift.domain.progression import Decision, Load, Target, loading_equipment
 from runlift.domain.vocab import Equipment, Units

@@ -4,8 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 
-from runlift.adapters.catalogue_loader import Library
 from runlift.domain.builder import build_plan
+from runlift.domain.library import Library
 from runlift.domain.periodize import MAX_WEEKS
 from runlift.domain.plan import Plan
 from runlift.services.athletes import profile_from_text

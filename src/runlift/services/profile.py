@@ -6,11 +6,6 @@ import datetime as dt
 
 import yaml
 
-from runlift.adapters.profile_file import (
-    ProfileFileError,
-    ProfileIn,
-    parse_profile_text,
-)
 from runlift.domain.athlete import LB_PER_KG, Profile, Race, StrengthPrefs
 from runlift.domain.log import MAX_LOAD
 from runlift.domain.periodize import MAX_WEEKS, monday_of
@@ -27,6 +22,11 @@ from runlift.domain.vocab import (
     Units,
 )
 from runlift.services.errors import BadInput
+from runlift.services.profile_text import (
+    ProfileFileError,
+    ProfileIn,
+    parse_profile_text,
+)
 from runlift.services.suggest import parse_enum
 
 MAX_BODY_MASS_KG = 300.0

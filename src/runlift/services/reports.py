@@ -6,7 +6,7 @@ import datetime as dt
 from collections import defaultdict
 from dataclasses import dataclass
 
-from runlift.adapters.catalogue_loader import Library
+from runlift.domain.library import Library
 from runlift.domain.progression import Load, Target
 from runlift.domain.records import ExerciseRecords, personal_records
 from runlift.domain.vocab import Units

@@ -14,9 +14,9 @@ from dataclasses import dataclass, replace
 from functools import lru_cache
 from typing import Any
 
-from runlift.adapters.catalogue_loader import Library
 from runlift.domain.coach import ItemLog, Kit, PlannedItem, item_target, session_targets
 from runlift.domain.exercise import Exercise
+from runlift.domain.library import Library
 from runlift.domain.log import LogError, LoggedSet, PerformedSession, check_date
 from runlift.domain.progression import Decision, Load, SessionResult, SetResult, Target
 from runlift.domain.vocab import Equipment

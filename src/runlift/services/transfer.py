@@ -10,22 +10,22 @@ from typing import Any
 
 from pydantic import ValidationError
 
-from runlift.adapters.catalogue_loader import Library
-from runlift.adapters.db.codec import load_to_dict, target_from_dict, target_to_dict
-from runlift.adapters.export_schema import (
+from runlift.domain.library import Library
+from runlift.domain.log import LogError, LoggedSet, PerformedSession, check_date
+from runlift.domain.progression import Load
+from runlift.domain.target_codec import load_to_dict, target_from_dict, target_to_dict
+from runlift.domain.training_load import RunEntry
+from runlift.domain.vocab import Units
+from runlift.services.athletes import UowFactory, profile_from_text
+from runlift.services.errors import BadInput
+from runlift.services.export_document import (
     AthleteDoc,
     ExportDoc,
     LoadDoc,
     RunDoc,
     SetDoc,
 )
-from runlift.adapters.plan_json import dumps as plan_dumps
-from runlift.domain.log import LogError, LoggedSet, PerformedSession, check_date
-from runlift.domain.progression import Load
-from runlift.domain.training_load import RunEntry
-from runlift.domain.vocab import Units
-from runlift.services.athletes import UowFactory, profile_from_text
-from runlift.services.errors import BadInput
+from runlift.services.plan_document import dumps as plan_dumps
 from runlift.services.ports import PlannedSessionRecord, SetRow, UnitOfWork
 from runlift.services.running import checked_run
 

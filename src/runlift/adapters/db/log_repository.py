@@ -8,16 +8,11 @@ from typing import Any
 from sqlalchemy import ColumnElement, Connection, Date, Table, cast, func, insert, select, update
 from sqlalchemy.exc import IntegrityError
 
-from runlift.adapters.db.codec import (
-    as_date,
-    target_from_json,
-    target_to_json,
-    to_utc,
-    utc,
-)
+from runlift.adapters.db.codec import as_date, to_utc, utc
 from runlift.adapters.db.tables import performed_sessions, runs, set_logs
 from runlift.domain.log import LoggedSet, PerformedSession
 from runlift.domain.progression import Load
+from runlift.domain.target_codec import target_from_json, target_to_json
 from runlift.domain.training_load import RunEntry
 from runlift.domain.vocab import Units
 from runlift.services.ports import SetRow, StoredRun, StoredSession, StoredSet

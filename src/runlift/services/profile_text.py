@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-from pathlib import Path
 from typing import Annotated, Any
 
 import yaml
@@ -80,14 +79,3 @@ def parse_profile_text(text: str, source: str = "profile") -> ProfileIn:
     except ValidationError as exc:
         field, message = _message(exc)
         raise ProfileFileError(field, message) from exc
-
-
-def read_profile_file(path: Path) -> ProfileIn:
-    """Read and shape-check a profile file."""
-    try:
-        text = path.read_text(encoding="utf-8")
-    except FileNotFoundError as exc:
-        raise ProfileFileError(str(path), "file not found") from exc
-    except (OSError, UnicodeDecodeError) as exc:
-        raise ProfileFileError(str(path), "cannot read file") from exc
-    return parse_profile_text(text, str(path))
