@@ -6,7 +6,7 @@ import json
 
 import pytest
 
-from runlift.entrypoints.cli import main
+from runlift.entrypoints.cli.root import main
 
 
 def run(capsys: pytest.CaptureFixture[str], *argv: str) -> tuple[int, str, str]:

@@ -6,18 +6,20 @@ import pytest
 import typer
 from typer.core import TyperCommand, TyperGroup
 
-from runlift.entrypoints.cli import app, main
+from runlift.entrypoints.cli.root import app, main
 
 Command = TyperCommand | TyperGroup
 
 
 def walk(command: Command, path: tuple[str, ...] = ()) -> list[tuple[tuple[str, ...], Command]]:
     """Every command and group under `command`, with the argv path that reaches it."""
-    found = [(path, command)]
-    subcommands = getattr(command, "commands", None) or {}
-    for name, sub in sorted(subcommands.items()):
-        assert isinstance(sub, TyperCommand | TyperGroup), name
-        found += walk(sub, (*path, name))
+    found: list[tuple[tuple[str, ...], Command]] = [(path, command)]
+    if isinstance(command, TyperGroup):
+        context = typer.Context(command)  # the root loads its command groups on demand
+        for name in sorted(command.list_commands(context)):
+            sub = command.get_command(context, name)
+            assert isinstance(sub, TyperCommand | TyperGroup), name
+            found += walk(sub, (*path, name))
     return found
 
 

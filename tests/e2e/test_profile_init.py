@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from runlift.entrypoints.cli import main
+from runlift.entrypoints.cli.root import main
 from runlift.services.athletes import profile_from_text
 
 

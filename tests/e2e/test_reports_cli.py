@@ -13,7 +13,7 @@ import pytest
 
 from cli_helpers import run
 from core_helpers import close_app_core
-from runlift.entrypoints.cli_reports import sparkline
+from runlift.entrypoints.text.reports import sparkline
 
 ROOT = Path(__file__).resolve().parents[2]
 ANA = str(ROOT / "examples" / "ana-marathon.yaml")
@@ -283,6 +283,6 @@ def test_sparkline() -> None:
 
 
 def test_the_cli_starts_without_matplotlib() -> None:
-    code = "import sys, runlift.entrypoints.cli; sys.exit('matplotlib' in sys.modules)"
+    code = "import sys, runlift.entrypoints.cli.root; sys.exit('matplotlib' in sys.modules)"
     result = subprocess.run([sys.executable, "-c", code], check=False)
     assert result.returncode == 0, "matplotlib must load only when a chart is drawn"

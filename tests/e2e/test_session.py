@@ -11,8 +11,9 @@ from pathlib import Path
 import pytest
 
 from core_helpers import app_core
-from runlift.entrypoints import cli_session, cli_training
-from runlift.entrypoints.cli import main
+from runlift.entrypoints.cli import session as cli_session
+from runlift.entrypoints.cli import training as cli_training
+from runlift.entrypoints.cli.root import main
 from runlift.services.ports import StoredSession
 
 EXAMPLES = Path(__file__).resolve().parents[2] / "examples"

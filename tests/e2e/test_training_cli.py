@@ -10,7 +10,7 @@ import pytest
 
 from cli_helpers import run
 from core_helpers import app_core
-from runlift.entrypoints import cli_training
+from runlift.entrypoints.cli import training as cli_training
 from runlift.services.ports import UnitOfWork
 
 

@@ -35,7 +35,7 @@ CHILD_TIMEOUT = 120
 SET_BY_SET = """
 import sys, time
 from pathlib import Path
-from runlift.entrypoints.cli import main
+from runlift.entrypoints.cli.root import main
 prefix, count, go, day = sys.argv[1], int(sys.argv[2]), Path(sys.argv[3]), sys.argv[4]
 Path(f"{go}.{prefix}").touch()
 while not go.exists():

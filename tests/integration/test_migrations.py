@@ -24,7 +24,7 @@ from runlift.adapters.db.engine import (
 from runlift.adapters.db.tables import metadata
 from runlift.adapters.db.uow import SqlUnitOfWork
 from runlift.config import Settings
-from runlift.entrypoints.cli import main
+from runlift.entrypoints.cli.root import main
 
 ROOT = Path(__file__).resolve().parents[2]
 PROFILE = ROOT / "examples" / "ana-marathon.yaml"

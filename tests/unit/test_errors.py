@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import pytest
 
-from runlift.entrypoints.cli_errors import error_line, options_named
+from runlift.entrypoints.cli.errors import error_line, options_named
 from runlift.services.errors import (
     BadInput,
     Conflict,

@@ -10,8 +10,8 @@ import pytest
 from runlift.domain.log import LoggedSet
 from runlift.domain.progression import Decision, Load, Target
 from runlift.domain.vocab import Units
-from runlift.entrypoints import quick_entry
-from runlift.entrypoints.quick_entry import Command
+from runlift.entrypoints.cli import quick_entry
+from runlift.entrypoints.cli.quick_entry import Command
 from runlift.services import guided
 from runlift.services.errors import BadInput
 from runlift.services.guided import Result, Step

@@ -9,16 +9,17 @@ from importlib.metadata import entry_points
 import pytest
 
 from runlift import __version__
-from runlift.entrypoints import cli, launcher
+from runlift.entrypoints import launcher
+from runlift.entrypoints.cli import root as cli
 
 HEAVY = ("sqlalchemy", "alembic", "fit_tool", "gpxpy", "icalendar", "matplotlib")
 # What `runlift --version` must not import: it needs nothing but the version string.
-FRAMEWORKS = ("typer", "click", "rich", "pydantic", "yaml", "runlift.entrypoints.cli", *HEAVY)
+FRAMEWORKS = ("typer", "click", "rich", "pydantic", "yaml", "runlift.entrypoints.cli.root", *HEAVY)
 
 
 @pytest.mark.parametrize("module", HEAVY)
 def test_importing_the_cli_leaves_heavy_libraries_unloaded(module: str) -> None:
-    code = f"import sys, runlift.entrypoints.cli; sys.exit({module!r} in sys.modules)"
+    code = f"import sys, runlift.entrypoints.cli.root; sys.exit({module!r} in sys.modules)"
     result = subprocess.run([sys.executable, "-c", code], check=False, timeout=60)
     assert result.returncode == 0, f"{module} is imported when the CLI starts"
 
@@ -61,3 +62,34 @@ def test_the_launcher_hands_every_other_command_to_the_cli(
     assert cli.main(["exercises", "show", "goblet-squat"]) == 0
     assert capsys.readouterr() == via_launcher
     assert launcher.main(["exercises", "show", "no-such-exercise"]) == 2
+
+
+# What `exercises show` needs: the catalogue, never the store, the log or another command group.
+NOT_FOR_THE_CATALOGUE = (
+    "sqlalchemy",
+    "runlift.services.training",
+    "runlift.entrypoints.cli.reports",
+    "runlift.entrypoints.cli.session",
+    "runlift.entrypoints.cli.plan",
+)
+
+
+def test_a_command_loads_only_its_own_group() -> None:
+    code = (
+        "import sys\n"
+        "from runlift.entrypoints.launcher import main\n"
+        "code = main(['exercises', 'show', 'goblet-squat'])\n"
+        f"loaded = [m for m in {NOT_FOR_THE_CATALOGUE!r} if m in sys.modules]\n"
+        "sys.exit(f'loaded: {loaded}' if loaded else code)\n"
+    )
+    result = subprocess.run(
+        [sys.executable, "-c", code], check=False, capture_output=True, text=True, timeout=60
+    )
+    assert result.returncode == 0, result.stderr
+
+
+def test_help_lists_every_command_group(capsys: pytest.CaptureFixture[str]) -> None:
+    assert cli.main(["--help"]) == 0
+    listed = capsys.readouterr().out
+    for name in cli.COMMANDS:
+        assert f" {name} " in listed

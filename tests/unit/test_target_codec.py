@@ -9,7 +9,8 @@ import pytest
 from runlift.domain.progression import Decision, Load, Target
 from runlift.domain.target_codec import target_from_json, target_to_dict, target_to_json
 from runlift.domain.vocab import Equipment, Units
-from runlift.entrypoints.render_training import decision_to_dict, load_hint, target_text
+from runlift.entrypoints.shapes.training import decision_to_dict
+from runlift.entrypoints.text.training import load_hint, target_text
 
 SQUAT = Target("goblet-squat", "goblet-squat", 3, (8, 12), None, Load(22.5, Units.KG), 2)
 OLD_ROWS = [

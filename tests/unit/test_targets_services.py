@@ -15,7 +15,7 @@ from runlift.domain.library import Library
 from runlift.domain.log import LoggedSet
 from runlift.domain.progression import Decision, Load, Target
 from runlift.domain.vocab import Units
-from runlift.entrypoints import render_training
+from runlift.entrypoints.text import training as render_training
 from runlift.services import training
 
 KG = Units.KG

@@ -14,6 +14,6 @@ def main(argv: Sequence[str] | None = None) -> int:
 
         sys.stdout.write(f"runlift {__version__}\n")
         return 0
-    from runlift.entrypoints.cli import main as cli_main
+    from runlift.entrypoints.cli.root import main as cli_main
 
     return cli_main(args)

@@ -15,17 +15,18 @@ from rich.text import Text
 from typer.exceptions import Abort
 
 from runlift.domain.library import Library
-from runlift.entrypoints import quick_entry
-from runlift.entrypoints.cli_core import athlete_name, core
-from runlift.entrypoints.cli_errors import options_named
-from runlift.entrypoints.cli_plan import parse_date
-from runlift.entrypoints.quick_entry import Command
-from runlift.entrypoints.render_training import no_session_text, target_text
+from runlift.entrypoints.cli import quick_entry
+from runlift.entrypoints.cli.common import ATHLETE, parse_date
+from runlift.entrypoints.cli.context import athlete_name, core
+from runlift.entrypoints.cli.errors import options_named
+from runlift.entrypoints.cli.quick_entry import Command
+from runlift.entrypoints.text.training import no_session_text, target_text
 from runlift.services import guided
 from runlift.services.athletes import UowFactory
 from runlift.services.errors import BadInput
 from runlift.services.guided import Guide, Result, Step
 
+commands = typer.Typer()
 WIDTH = 78
 SWITCH_SECONDS = 5
 LEGEND = (
@@ -296,13 +297,12 @@ class GuidedRun:
         _say(f"session saved: {_sets(self.saved)} on {g.date}{rpe}")
 
 
+@commands.command("session")
 def session(
     date: str | None = typer.Option(
         None, "--date", help="Day to train, YYYY-MM-DD (default: today)."
     ),
-    athlete: str | None = typer.Option(
-        None, "--athlete", help="Athlete name (needed when several are stored)."
-    ),
+    athlete: str | None = ATHLETE,
     no_timers: bool = typer.Option(
         False,
         "--no-timers",
@@ -333,8 +333,3 @@ def session(
             resume += f" --athlete {shlex.quote(athlete)}"
         typer.echo(f"stopped; {_sets(run.saved)} saved; run `{resume}` to resume")
         raise typer.Exit(code) from None
-
-
-def register(app: typer.Typer) -> None:
-    """Attach `runlift session` to the main app."""
-    app.command("session")(session)

@@ -7,25 +7,26 @@ from pathlib import Path
 
 import typer
 
-from runlift.entrypoints.cli_core import athlete_name, core
-from runlift.entrypoints.cli_plan import parse_date
-from runlift.entrypoints.cli_reports import write_atomic
+from runlift.entrypoints.cli.common import ATHLETE, parse_date
+from runlift.entrypoints.cli.context import athlete_name, core
+from runlift.entrypoints.cli.files import write_file
 from runlift.services import training
 from runlift.services.errors import BadInput
+
+commands = typer.Typer()
 
 
 def _today() -> dt.date:
     return dt.date.today()
 
 
+@commands.command("watch")
 def watch(
     output: Path = typer.Option(..., "--output", "-o", help="The FIT file to write."),
     date: str | None = typer.Option(
         None, "--date", help="Day of the session, YYYY-MM-DD (default: today)."
     ),
-    athlete: str | None = typer.Option(
-        None, "--athlete", help="Athlete name (needed when several are stored)."
-    ),
+    athlete: str | None = ATHLETE,
 ) -> None:
     """Write the day's session as a FIT workout (Garmin and other watches), whole or not at all."""
     day = parse_date(date, "--date") or _today()
@@ -50,11 +51,6 @@ def watch(
     )
 
     data = session_to_fit(session, names)
-    write_atomic(output, data, "--output")
+    write_file(output, data, "--output")
     steps = len(workout_steps(session, names))
     typer.echo(f"wrote {output}: {record.date} {record.title}, {steps} steps")
-
-
-def register(app: typer.Typer) -> None:
-    """Attach the watch export command to the main app."""
-    app.command("watch")(watch)

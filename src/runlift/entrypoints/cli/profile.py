@@ -10,12 +10,15 @@ from typing import TypeVar
 import typer
 
 from runlift.domain.vocab import Day, Equipment, Injury, Level, RaceDistance, RunType
+from runlift.entrypoints.cli.files import check_writable, write_file
 from runlift.services.errors import BadInput
 from runlift.services.profile import profile_yaml
 from runlift.services.suggest import parse_enum
 
 T = TypeVar("T")
 profile_app = typer.Typer(help="Create and check runner profiles.", no_args_is_help=True)
+commands = typer.Typer()
+commands.add_typer(profile_app, name="profile")
 
 
 def _ask(question: str, parse: Callable[[str], T], default: str) -> T:
@@ -66,6 +69,7 @@ def init(
     """Ask the profile questions and write a valid profile file."""
     if output.exists() and not force:
         raise BadInput("-o", f"{output} exists; choose another file or add --force")
+    check_writable(output, "-o")
     level = _ask(
         "Level (beginner, intermediate, advanced)",
         lambda t: parse_enum(Level, t, "level"),
@@ -103,7 +107,5 @@ def init(
         "injuries": injuries,
     }
     text = profile_yaml(document)
-    tmp = output.with_name(f".{output.name}.tmp")
-    tmp.write_text(text, encoding="utf-8")
-    tmp.replace(output)
+    write_file(output, text.encode("utf-8"), "-o")
     typer.echo(f"wrote {output}; next: runlift plan {output}")

@@ -1,14 +1,11 @@
-"""Terminal and JSON views of targets and the day's session."""
+"""Targets and the day's session as text, the way a coach writes them."""
 
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
 
-from runlift import schemas
 from runlift.domain.exercise import Catalogue
-from runlift.domain.progression import Decision, Load, Target
-from runlift.domain.vocab import BlockKind
+from runlift.domain.progression import Decision, Target
 from runlift.services.training import DayView
 
 
@@ -40,39 +37,6 @@ def load_hint(decision: Decision) -> str | None:
     return f"pick a {kit} load that leaves about {t.rir} reps in reserve at the top of the range"
 
 
-def load_shape(load: Load | None) -> schemas.Load | None:
-    """A load as the public shape; every JSON output uses this one conversion."""
-    return None if load is None else schemas.Load(value=load.value, unit=load.unit)
-
-
-def target_shape(decision: Decision) -> schemas.Target:
-    """A decision as the public target shape (inside `runlift today`)."""
-    t = decision.target
-    return schemas.Target(
-        exercise=t.exercise,
-        variant=t.variant,
-        sets=t.sets,
-        reps=t.reps,
-        seconds=t.seconds,
-        load=load_shape(t.load),
-        rir=t.rir,
-        tempo=t.tempo,
-        counts=t.counts,
-        rule=decision.rule,
-        reason=decision.reason,
-    )
-
-
-def next_shape(decision: Decision, day: dt.date) -> schemas.Next:
-    """The `runlift next --format json` contract: the target and the day it is for."""
-    return schemas.Next(**dict(target_shape(decision)), date=day)
-
-
-def decision_to_dict(decision: Decision) -> dict[str, Any]:
-    """A decision as plain JSON data."""
-    return target_shape(decision).model_dump(mode="json")
-
-
 def decision_text(decision: Decision, catalogue: Catalogue, day: dt.date | None = None) -> str:
     """Next target in one readable paragraph, with the day it is for when known."""
     t = decision.target
@@ -87,33 +51,6 @@ def decision_text(decision: Decision, catalogue: Catalogue, day: dt.date | None 
         lines.append(f"  load: {hint}")
     lines.append(f"  why: {decision.rule}: {decision.reason}")
     return "\n".join(lines) + "\n"
-
-
-def today_shape(view: DayView) -> schemas.Today:
-    """The day's sessions with targets, as the public shape."""
-    return schemas.Today(
-        athlete=view.athlete,
-        date=view.date,
-        sessions=tuple(
-            schemas.TodaySession(
-                title=record.title,
-                week=record.week,
-                deload=record.deload,
-                estimated_minutes=record.session["estimated_minutes"],
-                items=tuple(
-                    schemas.TodayItem(
-                        block=BlockKind(it.block),
-                        exercise=it.item["exercise"],
-                        planned=schemas.Item.model_validate(it.item),
-                        target=target_shape(it.decision) if it.decision else None,
-                    )
-                    for it in targets
-                ),
-                why=record.session["why"],
-            )
-            for record, targets in view.sessions
-        ),
-    )
 
 
 def no_session_text(view: DayView) -> str:

@@ -1,40 +1,33 @@
-"""CLI for the running side of the log: add and import runs, list them, weekly load with flags."""
+"""`runlift runs|load`: add and import runs, list them, weekly load with run-spike flags."""
 
 from __future__ import annotations
 
 import datetime as dt
 import math
 import sys
-from enum import StrEnum
 from pathlib import Path
 
 import typer
 
-from runlift import schemas
 from runlift.domain.log import LogError
 from runlift.domain.rules import RULES
 from runlift.domain.training_load import RunEntry, Spike, WeekLoad, parse_distance
-from runlift.entrypoints.cli_core import athlete_name, core
-from runlift.entrypoints.cli_errors import options_named
-from runlift.entrypoints.cli_files import read_bytes
-from runlift.entrypoints.cli_plan import parse_date
-from runlift.entrypoints.cli_reports import table
+from runlift.entrypoints.cli.common import ATHLETE, ListFormat, emit_json, parse_date
+from runlift.entrypoints.cli.context import athlete_name, core
+from runlift.entrypoints.cli.errors import options_named
+from runlift.entrypoints.cli.files import read_bytes
+from runlift.entrypoints.shapes import running as shapes
+from runlift.entrypoints.text.table import table
 from runlift.services import running
 from runlift.services.errors import BadInput
-from runlift.services.ports import StoredRun
 from runlift.services.suggest import parse_enum
 
 runs_app = typer.Typer(
     help="Log runs and import them from GPX, TCX or FIT files.", no_args_is_help=True
 )
-
-ATHLETE = typer.Option(None, "--athlete", help="Athlete name (needed when several are stored).")
+commands = typer.Typer()
+commands.add_typer(runs_app, name="runs")
 SPIKE_NOTE = next(r for r in RULES if r.id == "run-spike")
-
-
-class Format(StrEnum):
-    TABLE = "table"
-    JSON = "json"
 
 
 def _now() -> dt.datetime:
@@ -65,47 +58,6 @@ def spike_text(spike: Spike) -> str:
         f"{spike.rule}: {spike.run.date} {_km(spike.run.distance_m, 1)} km "
         f"+{spike.percent_over:g}% over {_km(spike.longest.distance_m, 1)} km "
         f"on {spike.longest.date} ({spike.band})"
-    )
-
-
-def flag_shape(spike: Spike) -> schemas.Flag:
-    """A run-spike flag as the public shape."""
-    return schemas.Flag(
-        rule=spike.rule,
-        date=spike.run.date,
-        distance_km=round(spike.run.distance_m / 1000, 3),
-        longest_date=spike.longest.date,
-        longest_km=round(spike.longest.distance_m / 1000, 3),
-        percent_over=spike.percent_over,
-        band=spike.band,
-    )
-
-
-def run_shape(stored: StoredRun, spike: Spike | None) -> schemas.Run:
-    """A logged run as the public shape (a row of `runs list --format json`)."""
-    run = stored.run
-    return schemas.Run(
-        date=run.date,
-        distance_km=round(run.distance_m / 1000, 3),
-        duration_s=run.duration_s,
-        type=run.type,
-        source=stored.source,
-        id=stored.client_id,
-        flag=flag_shape(spike) if spike else None,
-    )
-
-
-def load_week_shape(week: WeekLoad) -> schemas.LoadWeek:
-    """One week of running and strength load as the public shape (a row of `load`)."""
-    return schemas.LoadWeek(
-        week=week.week,
-        monday=week.monday,
-        run_km=week.run_km,
-        runs=week.runs,
-        strength_sessions=week.strength_sessions,
-        strength_load=week.strength_load,
-        strength_unrated=week.strength_unrated,
-        flags=tuple(flag_shape(s) for s in week.spikes),
     )
 
 
@@ -177,10 +129,10 @@ def runs_list(
     fmt: str = typer.Option("table", "--format", help="table or json."),
 ) -> None:
     """List logged runs, oldest first, with run-spike flags."""
-    output = parse_enum(Format, fmt, "--format")
+    output = parse_enum(ListFormat, fmt, "--format")
     listing = running.list_runs(core().uow_factory(), athlete_name(athlete))
-    if output is Format.JSON:
-        sys.stdout.write(schemas.dumps([run_shape(r, s) for r, s in listing.runs]) + "\n")
+    if output is ListFormat.JSON:
+        emit_json([shapes.run_shape(r, s) for r, s in listing.runs])
         return
     if not listing.runs:
         sys.stdout.write(f"no runs logged for {listing.athlete}; try 'runlift runs add'\n")
@@ -201,18 +153,19 @@ def runs_list(
     sys.stdout.write(table(headers, rows))
 
 
+@commands.command("load")
 def load(
     weeks: int = typer.Option(12, "--weeks", min=1, max=1040, help="How many weeks back."),
     athlete: str | None = ATHLETE,
     fmt: str = typer.Option("table", "--format", help="table or json."),
 ) -> None:
     """Running km and strength load (sRPE x minutes) per week, with run-spike flags."""
-    output = parse_enum(Format, fmt, "--format")
+    output = parse_enum(ListFormat, fmt, "--format")
     today = dt.date.today()
     first = today - dt.timedelta(days=today.weekday(), weeks=weeks - 1)
     report = running.weekly_load(core().uow_factory(), athlete_name(athlete), first, today)
-    if output is Format.JSON:
-        sys.stdout.write(schemas.dumps([load_week_shape(w) for w in report.weeks]) + "\n")
+    if output is ListFormat.JSON:
+        emit_json([shapes.load_week_shape(w) for w in report.weeks])
         return
     rows = [
         (
@@ -229,9 +182,3 @@ def load(
     sys.stdout.write(table(headers, rows))
     if any(w.spikes for w in report.weeks):
         sys.stdout.write(f"{SPIKE_NOTE.id}: {SPIKE_NOTE.summary}\n")
-
-
-def register(app: typer.Typer) -> None:
-    """Attach the running commands to the main app."""
-    app.add_typer(runs_app, name="runs")
-    app.command("load")(load)

@@ -10,7 +10,7 @@ from rich.table import Table
 from runlift import schemas
 from runlift.domain.exercise import Catalogue
 from runlift.domain.plan import Item, Plan, Session
-from runlift.entrypoints.plan_markdown import plan_to_markdown
+from runlift.entrypoints.text.plan_markdown import plan_to_markdown
 from runlift.services.plan_document import plan_shape
 
 TABLE_WIDTH = 80

@@ -9,9 +9,10 @@ from __future__ import annotations
 import re
 from enum import StrEnum
 
-from runlift.domain.log import LogError, LoggedSet, parse_load
+from runlift.domain.log import LogError, LoggedSet
 from runlift.domain.progression import Load, Target
 from runlift.domain.vocab import Units
+from runlift.entrypoints.cli.common import load_option
 from runlift.services.errors import BadInput
 from runlift.services.guided import Result, prescribed
 
@@ -69,7 +70,7 @@ def _parse_tokens(tokens: list[str], target: Target, load: Load | None, units: U
         if match := _LOAD.match(token):
             if given_load is not None:
                 raise BadInput("load", f"two loads in {' '.join(tokens)!r}; give one")
-            given_load = _load(match.group(1) + match.group(2))
+            given_load = load_option(match.group(1) + match.group(2))
         elif match := _SECONDS.match(token):
             seconds = int(match.group(1))
         elif match := _RIR.match(token):
@@ -79,7 +80,7 @@ def _parse_tokens(tokens: list[str], target: Target, load: Load | None, units: U
         else:
             raise BadInput("entry", f"{token!r} is not understood; {EXAMPLES}")
     if len(bare) == 3 and given_load is None:
-        given_load = _load(bare.pop(1) + units.value)
+        given_load = load_option(bare.pop(1) + units.value)
     if len(bare) > 2:
         raise BadInput("entry", f"too many numbers in {' '.join(tokens)!r}; {EXAMPLES}")
     numbers = [_whole(token) for token in bare]
@@ -103,13 +104,6 @@ def _whole(token: str) -> int:
     if not token.isdigit():
         raise BadInput("entry", f"{token!r} should be a whole number (loads need a unit: 22.5kg)")
     return int(token)
-
-
-def _load(text: str) -> Load:
-    try:
-        return parse_load(text)
-    except LogError as exc:
-        raise BadInput.from_error(exc) from exc
 
 
 def parse_srpe(text: str) -> int | None:

@@ -1,0 +1,1 @@
+"""The `runlift` command line: one module per command group, loaded when its commands run."""

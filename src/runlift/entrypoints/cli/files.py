@@ -1,0 +1,82 @@
+"""The files a user names on the command line: read whole, written whole; services see contents."""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from pathlib import Path
+
+from runlift.services.errors import BadInput
+
+MAX_FILE_BYTES = 64 * 1024 * 1024
+
+
+def read_bytes(path: Path) -> bytes:
+    """The file's bytes, or BadInput naming the file (missing, unreadable, too large)."""
+    try:
+        if path.stat().st_size > MAX_FILE_BYTES:
+            raise BadInput(str(path), f"larger than {MAX_FILE_BYTES // (1024 * 1024)} MB")
+        return path.read_bytes()
+    except FileNotFoundError as exc:
+        raise BadInput(str(path), "file not found") from exc
+    except OSError as exc:
+        raise BadInput(str(path), "cannot read file") from exc
+
+
+def read_text(path: Path) -> str:
+    """The file's UTF-8 text, or BadInput naming the file."""
+    data = read_bytes(path)
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        raise BadInput(str(path), "cannot read file") from exc
+
+
+def _umask() -> int:
+    current = os.umask(0)
+    os.umask(current)
+    return current
+
+
+def _target(path: Path, field: str) -> Path:
+    """Where a write lands: a symlink's target; refused unless a regular file in a folder."""
+    target = Path(os.path.realpath(path)) if path.is_symlink() else path
+    if target.exists() and not target.is_file():
+        raise BadInput(field, f"{str(path)!r} is not a regular file; name a file to write")
+    if not target.parent.is_dir():
+        raise BadInput(field, f"folder {str(target.parent)!r} does not exist")
+    return target
+
+
+def check_writable(path: Path, field: str) -> None:
+    """Refuse, before any question is asked, a file that could not be written."""
+    target = _target(path, field)
+    folder_ok = os.access(target.parent, os.W_OK)
+    if not folder_ok or (target.exists() and not os.access(target, os.W_OK)):
+        raise BadInput(field, f"cannot write {str(path)!r}: permission denied")
+
+
+def write_file(path: Path, data: bytes, field: str) -> None:
+    """Write the whole file or nothing, so readers never see a torn half.
+
+    Only regular files are written: an existing directory, device or pipe is refused. A symbolic
+    link is followed and its target replaced atomically.
+    """
+    target = _target(path, field)
+    folder = target.parent
+    try:
+        with tempfile.NamedTemporaryFile(
+            dir=folder, prefix=f".{target.name}.", suffix=".tmp", delete=False
+        ) as handle:
+            temporary = Path(handle.name)
+            handle.write(data)
+            handle.flush()
+            os.fsync(handle.fileno())
+        os.chmod(temporary, 0o666 & ~_umask())  # as a plain open() would have created it
+    except OSError as exc:
+        raise BadInput(field, f"cannot write {str(path)!r}: {exc.strerror}") from exc
+    try:
+        os.replace(temporary, target)
+    except OSError as exc:
+        temporary.unlink(missing_ok=True)
+        raise BadInput(field, f"cannot write {str(path)!r}: {exc.strerror}") from exc

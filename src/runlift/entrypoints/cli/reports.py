@@ -1,0 +1,147 @@
+"""`runlift history|progress|records|volume`: looking back at the log."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import sys
+from enum import StrEnum
+from pathlib import Path
+
+import typer
+
+from runlift.entrypoints import charts
+from runlift.entrypoints.cli.common import ATHLETE, ListFormat, emit_json
+from runlift.entrypoints.cli.context import athlete_name, core
+from runlift.entrypoints.cli.files import write_file
+from runlift.entrypoints.shapes import training as shapes
+from runlift.entrypoints.text.reports import display_name, records_text, trend_text
+from runlift.entrypoints.text.table import cell, table
+from runlift.entrypoints.text.training import target_text
+from runlift.services import reports
+from runlift.services.errors import BadInput
+from runlift.services.suggest import parse_enum
+
+commands = typer.Typer()
+HISTORY_HEADERS = ("date", "exercise", "variant", "set", "reps", "load", "seconds", "rir", "target")
+CSV_HEADERS = (
+    "date",
+    "exercise",
+    "variant",
+    "set",
+    "reps",
+    "load",
+    "unit",
+    "seconds",
+    "rir",
+    "target",
+)
+
+
+class HistoryFormat(StrEnum):
+    """--format of `history`."""
+
+    TABLE = "table"
+    JSON = "json"
+    CSV = "csv"
+
+
+@commands.command("history")
+def history(
+    exercise: str | None = typer.Option(None, "--exercise", help="Only this exercise."),
+    athlete: str | None = ATHLETE,
+    fmt: str = typer.Option("table", "--format", help="table, json or csv."),
+) -> None:
+    """List every logged set, oldest first."""
+    output = parse_enum(HistoryFormat, fmt, "--format")
+    library = core().library
+    rows = reports.history(core().uow_factory(), library, athlete_name(athlete), exercise)
+    if output is HistoryFormat.JSON:
+        emit_json([shapes.set_log_shape(r) for r in rows])
+    elif output is HistoryFormat.CSV:
+        buffer = io.StringIO()
+        writer = csv.writer(buffer, lineterminator="\n")
+        writer.writerow(CSV_HEADERS)
+        for r in rows:
+            value, unit = (r.load.value, r.load.unit.value) if r.load else ("", "")
+            writer.writerow(
+                [r.date.isoformat(), r.exercise, r.variant, r.set_number]
+                + ["" if v is None else v for v in (r.reps, value, unit, r.seconds, r.rir)]
+                + [target_text(r.target) if r.target else ""]
+            )
+        sys.stdout.write(buffer.getvalue())
+    elif not rows:
+        sys.stdout.write("no sets logged yet\n")
+    else:
+        cells = [
+            (
+                r.date.isoformat(),
+                r.exercise,
+                r.variant,
+                str(r.set_number),
+                cell(r.reps),
+                cell(r.load),
+                cell(r.seconds),
+                cell(r.rir),
+                target_text(r.target) if r.target else "-",
+            )
+            for r in rows
+        ]
+        sys.stdout.write(table(HISTORY_HEADERS, cells))
+
+
+@commands.command("progress")
+def progress(
+    exercise: str = typer.Argument(..., help="Exercise slug, name or alias."),
+    athlete: str | None = ATHLETE,
+    png: Path | None = typer.Option(None, "--png", help="Also draw the trend to this PNG file."),
+) -> None:
+    """Show the estimated 1RM trend of an exercise; --png draws it as a chart."""
+    library = core().library
+    trend = reports.e1rm_trend(core().uow_factory(), library, athlete_name(athlete), exercise)
+    name = display_name(library.catalogue, trend.exercise)
+    if png is not None and not trend.points:
+        raise BadInput("--png", f"nothing to chart: no loaded sets of 10 reps or fewer for {name}")
+    sys.stdout.write(trend_text(trend, name))
+    if png is not None:
+        write_file(png, charts.trend_png(trend, name), "--png")
+        sys.stdout.write(f"wrote {png}\n")
+
+
+@commands.command("records")
+def records(
+    athlete: str | None = ATHLETE,
+    fmt: str = typer.Option("table", "--format", help="table or json."),
+) -> None:
+    """Show personal records: best e1RM, most reps at each load, longest hold."""
+    output = parse_enum(ListFormat, fmt, "--format")
+    library = core().library
+    units, found = reports.records(core().uow_factory(), athlete_name(athlete))
+    if output is ListFormat.JSON:
+        emit_json(shapes.records_shape(units, found))
+    else:
+        sys.stdout.write(records_text(found, library.catalogue))
+
+
+@commands.command("volume")
+def volume(
+    weeks: int = typer.Option(12, "--weeks", min=1, max=1040, help="How many weeks back."),
+    athlete: str | None = ATHLETE,
+    fmt: str = typer.Option("table", "--format", help="table or json."),
+) -> None:
+    """Hard sets per week for each muscle group, to see the load next to the running."""
+    output = parse_enum(ListFormat, fmt, "--format")
+    library = core().library
+    today = dt.date.today()
+    since = today - dt.timedelta(days=today.weekday(), weeks=weeks - 1)
+    found = reports.weekly_volume(core().uow_factory(), library, athlete_name(athlete), since)
+    if output is ListFormat.JSON:
+        emit_json([shapes.volume_shape(w) for w in found])
+        return
+    if not found:
+        sys.stdout.write(f"no sets logged in the last {weeks} weeks\n")
+        return
+    muscles = sorted({m for w in found for m in w.sets})
+    rows = [(w.week, *(str(w.sets.get(m, 0)) for m in muscles)) for w in found]
+    sys.stdout.write(table(("week", *muscles), rows))

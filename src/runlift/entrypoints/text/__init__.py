@@ -1,0 +1,1 @@
+"""Presenters for the terminal: text, tables and markdown."""
