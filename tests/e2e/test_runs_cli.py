@@ -152,7 +152,7 @@ def test_gpx_import_adds_each_track_once(
         (ago(3), 2400, "gpx"),
     ]
     assert [r["distance_km"] for r in found] == pytest.approx([5.0, 8.0], abs=0.01)
-    assert all(str(r["id"]).startswith("gpx:") for r in found)
+    assert all(str(r["client_id"]).startswith("gpx:") for r in found)
     assert found[1]["flag"] is not None  # 8 km after 5 km: +60%
 
 
