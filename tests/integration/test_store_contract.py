@@ -523,7 +523,8 @@ def test_a_set_is_got_by_id_for_its_own_athlete_only_with_its_log_time(store: Fa
         assert uow.sets.get(ana, 98765) is None
         assert uow.sets.all(ana) == [got]
     assert got == StoredSet(set_id, session_id, DAY, "v", logged, at)
-    assert got is not None and _is_utc(got.logged_at)
+    assert got is not None
+    assert _is_utc(got.logged_at)
 
 
 def test_an_update_changes_reps_load_seconds_and_rir_only(store: Factory) -> None:

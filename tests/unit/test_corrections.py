@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 
+import gpxpy
+import gpxpy.gpx
 import pytest
 import training_plans as plans
 from fakes import FakeStore
@@ -14,7 +16,7 @@ from runlift.domain.progression import Load
 from runlift.domain.training_load import RunEntry
 from runlift.domain.vocab import Units
 from runlift.services import corrections, logbook, reports, running, training
-from runlift.services.errors import BadInput, NothingToUndo, NotFound
+from runlift.services.errors import BadInput, NotFound, NothingToUndo
 from runlift.services.ports import ChangeKind
 from runlift.services.training import SetEntry
 
@@ -52,7 +54,7 @@ def set_ids(store: FakeStore) -> list[int]:
 
 
 def session_file(store: FakeStore, library: Library, day: dt.date, srpe: int = 7) -> list[bool]:
-    entries = lunges(6, 16) + [SetEntry(PLANK, None, None, 30)]
+    entries = [*lunges(6, 16), SetEntry(PLANK, None, None, 30)]
     session = PerformedSession(day, srpe=srpe)
     return training.log_sets(store, library, "Tess", day, entries, day, NOW, session)
 
@@ -261,7 +263,7 @@ def test_the_same_session_file_twice_records_one_session_and_one_load(
         library,
         "Tess",
         tue(1),
-        lunges(6, 16) + [SetEntry(PLANK, None, None, 30)],
+        [*lunges(6, 16), SetEntry(PLANK, None, None, 30)],
         tue(1),
         NOW,
         PerformedSession(tue(1), srpe=7),
@@ -271,7 +273,8 @@ def test_the_same_session_file_twice_records_one_session_and_one_load(
     assert len(tess.data.sets) == 4
     assert len(tess.data.journal) == 1
     [(_, stored)] = tess.data.sessions.values()
-    assert stored.client_id is not None and stored.client_id.startswith("auto:")
+    assert stored.client_id is not None
+    assert stored.client_id.startswith("auto:")
     assert len(stored.client_id) <= 120
     monday = tue(1) - dt.timedelta(days=1)
     (week,) = running.weekly_load(tess, "Tess", monday, monday + dt.timedelta(days=6)).weeks
@@ -292,9 +295,7 @@ def test_a_session_file_with_its_own_id_is_recorded_once_whatever_it_holds(
 ) -> None:
     session = PerformedSession(tue(1), client_id="watch-123")
     first = logbook.log_session(tess, library, "Tess", tue(1), lunges(6, 16), tue(1), NOW, session)
-    second = logbook.log_session(
-        tess, library, "Tess", tue(1), lunges(5, 16), tue(1), NOW, session
-    )
+    second = logbook.log_session(tess, library, "Tess", tue(1), lunges(5, 16), tue(1), NOW, session)
     assert (first.already_recorded, second.already_recorded) == (False, True)
     assert [s.client_id for _, s in tess.data.sessions.values()] == ["watch-123"]
     assert len(tess.data.sets) == 3
@@ -319,4 +320,34 @@ def test_the_session_key_is_stable_and_tells_contents_apart() -> None:
     assert key != logbook.session_key(day, entries[:2], [LUNGE] * 2)
     assert key != logbook.session_key(day + dt.timedelta(days=1), entries, [LUNGE] * 3)
     assert key != logbook.session_key(day, lunges(6, 16.5), [LUNGE] * 3)
-    assert key.startswith("auto:") and len(key) == 5 + 64
+    assert key.startswith("auto:")
+    assert len(key) == 5 + 64
+
+
+def _gpx(starts: list[dt.datetime]) -> bytes:
+    """GPX data with one 2 km track per start."""
+    gpx = gpxpy.gpx.GPX()
+    for start in starts:
+        segment = gpxpy.gpx.GPXTrackSegment()
+        for i in range(21):
+            time = start + dt.timedelta(seconds=30 * i)
+            segment.points.append(
+                gpxpy.gpx.GPXTrackPoint(52.0 + i * 100 / 111_195, 13.0, time=time)
+            )
+        track = gpxpy.gpx.GPXTrack()
+        track.segments.append(segment)
+        gpx.tracks.append(track)
+    return gpx.to_xml().encode("utf-8")
+
+
+def test_an_import_of_runs_is_one_change_and_a_repeated_import_none(tess: FakeStore) -> None:
+    starts = [
+        dt.datetime.combine(tue(1) + dt.timedelta(days=d), dt.time(7), dt.UTC) for d in (0, 2)
+    ]
+    data = _gpx(starts)
+    assert running.import_runs(tess, "Tess", data, "week.gpx", tue(2), NOW).added == 2
+    assert running.import_runs(tess, "Tess", data, "week.gpx", tue(2), NOW).added == 0
+    assert len(tess.data.journal) == 1
+    summary = corrections.undo(tess, "Tess", NOW)
+    assert (summary.kind, summary.runs, summary.date) == (ChangeKind.RUNS_IMPORTED, 2, tue(1))
+    assert tess.data.runs == []
