@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
+from pathlib import Path
 
 import gpxpy
 import gpxpy.gpx
@@ -11,6 +13,7 @@ import training_plans as plans
 from fakes import FakeStore
 
 from runlift.adapters.catalogue_loader import Library, load_library
+from runlift.adapters.session_file import read_session_file
 from runlift.domain.log import PerformedSession
 from runlift.domain.progression import Load
 from runlift.domain.training_load import RunEntry
@@ -351,3 +354,11 @@ def test_an_import_of_runs_is_one_change_and_a_repeated_import_none(tess: FakeSt
     summary = corrections.undo(tess, "Tess", NOW)
     assert (summary.kind, summary.runs, summary.date) == (ChangeKind.RUNS_IMPORTED, 2, tue(1))
     assert tess.data.runs == []
+
+
+@pytest.mark.parametrize("key", ["id", "client_id"])
+def test_a_session_file_names_its_own_id_as_id_or_client_id(tmp_path: Path, key: str) -> None:
+    path = tmp_path / "session.json"
+    sets = [{"exercise": LUNGE, "reps": 6}]
+    path.write_text(json.dumps({"date": "2026-01-06", key: "w-1", "sets": sets}))
+    assert read_session_file(path).client_id == "w-1"
