@@ -210,8 +210,9 @@ class SetTarget(Shape):
 
 
 class SetLog(Shape):
-    """One logged set (a row of `runlift history`)."""
+    """One logged set (a row of `runlift history`); `id` is its stable id, to edit or delete it."""
 
+    id: int
     date: dt.date
     exercise: str
     variant: str
@@ -289,14 +290,16 @@ class Flag(Shape):
 
 
 class Run(Shape):
-    """A logged run (a row of `runlift runs list`); `id` is the client's id for retries."""
+    """A logged run (a row of `runlift runs list`): `id` is its stable id (to delete it),
+    `client_id` the id its client or file gave it, so a retry or re-import stores nothing."""
 
+    id: int
     date: dt.date
     distance_km: Number
     duration_s: int | None
     type: str | None
     source: str
-    id: str | None
+    client_id: str | None
     flag: Flag | None
 
 

@@ -51,6 +51,7 @@ def test_history_in_three_formats_agrees(capsys: pytest.CaptureFixture[str]) -> 
     assert code == 0, err
     lines = table.splitlines()
     assert lines[0].split() == [
+        "id",
         "date",
         "exercise",
         "variant",

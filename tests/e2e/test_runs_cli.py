@@ -59,7 +59,8 @@ def test_add_list_and_a_retry_with_the_same_id(capsys: pytest.CaptureFixture[str
             "duration_s": None,
             "type": None,
             "source": "manual",
-            "id": None,
+            "id": 2,
+            "client_id": None,
             "flag": None,
         },
         {
@@ -68,14 +69,32 @@ def test_add_list_and_a_retry_with_the_same_id(capsys: pytest.CaptureFixture[str
             "duration_s": 3900,
             "type": "long",
             "source": "manual",
-            "id": "r1",
+            "id": 1,
+            "client_id": "r1",
             "flag": None,
         },
     ]
     code, out, _ = run(capsys, "runs", "list")
     assert code == 0
-    assert out.splitlines()[0].split() == ["date", "km", "time", "pace", "type", "source", "flag"]
-    assert out.splitlines()[3].split() == [ago(2), "12.50", "1:05:00", "5:12/km", "long", "manual"]
+    assert out.splitlines()[0].split() == [
+        "id",
+        "date",
+        "km",
+        "time",
+        "pace",
+        "type",
+        "source",
+        "flag",
+    ]
+    assert out.splitlines()[3].split() == [
+        "1",
+        ago(2),
+        "12.50",
+        "1:05:00",
+        "5:12/km",
+        "long",
+        "manual",
+    ]
 
 
 def test_a_spike_is_flagged_when_added_and_in_the_weekly_load(
@@ -152,7 +171,7 @@ def test_gpx_import_adds_each_track_once(
         (ago(3), 2400, "gpx"),
     ]
     assert [r["distance_km"] for r in found] == pytest.approx([5.0, 8.0], abs=0.01)
-    assert all(str(r["id"]).startswith("gpx:") for r in found)
+    assert all(str(r["client_id"]).startswith("gpx:") for r in found)
     assert found[1]["flag"] is not None  # 8 km after 5 km: +60%
 
 

@@ -74,7 +74,7 @@ def test_tcx_import_adds_each_running_activity_once(
         (ago(4), 5.001, 1500, "tcx"),
         (ago(2), 8.0, 2400, "tcx"),
     ]
-    ids = [str(r["id"]) for r in found]
+    ids = [str(r["client_id"]) for r in found]
     assert [i.rsplit(":", 1)[1] for i in ids] == ["0", "2"]
     assert all(i.startswith("tcx:") and len(i.split(":")[1]) == 64 for i in ids)
 
@@ -188,8 +188,8 @@ def test_fit_import_adds_each_running_session_once(
         (ago(6), 10.013, 3305, "fit"),
         (ago(2), 6.0, 1980, "fit"),
     ]
-    assert [str(r["id"]).rsplit(":", 1)[1] for r in found] == ["0", "2"]
-    assert all(str(r["id"]).startswith("fit:") for r in found)
+    assert [str(r["client_id"]).rsplit(":", 1)[1] for r in found] == ["0", "2"]
+    assert all(str(r["client_id"]).startswith("fit:") for r in found)
 
 
 def test_a_fit_file_is_recognised_without_its_extension(

@@ -24,7 +24,16 @@ from runlift.domain.progression import Load, Target, epley
 from runlift.domain.training_load import RunEntry
 from runlift.domain.vocab import Units
 from runlift.services.errors import Conflict
-from runlift.services.ports import PlannedSessionRecord, SetRow, UnitOfWork
+from runlift.services.ports import (
+    ChangeKind,
+    LogChange,
+    PlannedSessionRecord,
+    SetRow,
+    StoredRun,
+    StoredSession,
+    StoredSet,
+    UnitOfWork,
+)
 
 Factory = Callable[[], UnitOfWork]
 
@@ -477,6 +486,183 @@ def test_a_run_client_id_seen_before_adds_nothing_for_the_same_athlete(store: Fa
 def test_a_run_of_an_unknown_athlete_is_a_conflict(store: Factory) -> None:
     with pytest.raises(Conflict):
         _run(store, 98765, RunEntry(DAY, 5000.0), "r")
+
+
+# Corrections: new rows' ids, get, update, delete and restore under the same ids -------------
+
+
+def test_add_new_gives_the_new_id_or_none_for_a_known_client_id(store: Factory) -> None:
+    ana = _athlete(store)
+    with store() as uow:
+        first = uow.sessions.add_new(ana, PerformedSession(DAY, client_id="s"))
+        assert first is not None
+        assert uow.sessions.add_new(ana, PerformedSession(DAY, client_id="s")) is None
+        plain = uow.sessions.add_new(ana, PerformedSession(DAY))
+        set_id = uow.sets.add_new(ana, first, DAY, _set(client_id="k"), "goblet-squat", NOW)
+        assert uow.sets.add_new(ana, first, DAY, _set(client_id="k"), "goblet-squat", NOW) is None
+        run_id = uow.runs.add_new(ana, RunEntry(DAY, 5000.0), "manual", "r", NOW)
+        assert uow.runs.add_new(ana, RunEntry(DAY, 6000.0), "manual", "r", NOW) is None
+        uow.commit()
+    with store() as uow:
+        assert [s.id for s in uow.sessions.all(ana)] == [first, plain]
+        assert [s.id for s in uow.sets.all(ana)] == [set_id]
+        assert [r.id for r in uow.runs.all(ana)] == [run_id]
+
+
+def test_a_set_is_got_by_id_for_its_own_athlete_only_with_its_log_time(store: Factory) -> None:
+    ana, ben = _athlete(store), _athlete(store, "Ben")
+    session_id = _session(store, ana)
+    at = dt.datetime(2026, 11, 17, 19, 0, tzinfo=BERLIN)
+    target = Target("goblet-squat", "goblet-squat", 3, (8, 12), None, Load(22.5, KG), 2)
+    logged = _set(reps=9, load=Load(22.5, KG), rir=2, target=target, client_id="c")
+    set_id = _write(store, lambda uow: uow.sets.add_new(ana, session_id, DAY, logged, "v", at))
+    assert isinstance(set_id, int)
+    with store() as uow:
+        got = uow.sets.get(ana, set_id)
+        assert uow.sets.get(ben, set_id) is None
+        assert uow.sets.get(ana, 98765) is None
+        assert uow.sets.all(ana) == [got]
+    assert got == StoredSet(set_id, session_id, DAY, "v", logged, at)
+    assert got is not None
+    assert _is_utc(got.logged_at)
+
+
+def test_an_update_changes_reps_load_seconds_and_rir_only(store: Factory) -> None:
+    ana = _athlete(store)
+    session_id = _session(store, ana)
+    target = Target("goblet-squat", "goblet-squat", 3, (8, 12), None, Load(20.0, KG), 2)
+    logged = _set(reps=8, load=Load(20.0, KG), rir=2, target=target, client_id="c")
+    other = _set(number=2, reps=8)
+    _add_sets(store, ana, session_id, DAY, [logged, other])
+    with store() as uow:
+        first, second = uow.sets.all(ana)
+        changed = _set("push-up", 7, 5, Load(45.0, LB), "z", seconds=20, rir=0)
+        uow.sets.update(first.id, changed)
+        uow.commit()
+    with store() as uow:
+        assert uow.sets.all(ana) == [
+            StoredSet(
+                first.id,
+                session_id,
+                DAY,
+                "goblet-squat",
+                _set(reps=5, load=Load(45.0, LB), seconds=20, rir=0, target=target, client_id="c"),
+                NOW,
+            ),
+            second,
+        ]
+
+
+def test_deleted_sets_runs_and_sessions_come_back_with_their_ids(store: Factory) -> None:
+    ana = _athlete(store)
+    started = dt.datetime(2026, 11, 17, 18, 0, tzinfo=BERLIN)
+    day_session = PerformedSession(DAY, started, started + dt.timedelta(minutes=30), 6, "n", "s1")
+    session_id = _write(store, lambda uow: uow.sessions.add(ana, day_session))
+    assert isinstance(session_id, int)
+    target = Target("goblet-squat", "goblet-squat", 3, (8, 12), None, Load(20.0, KG), 2)
+    _add_sets(store, ana, session_id, DAY, [_set(target=target, client_id="a"), _set(number=2)])
+    _run(store, ana, RunEntry(DAY, 8000.0, 2400, "easy"), "r1")
+    with store() as uow:
+        sessions, sets, runs = uow.sessions.on(ana, DAY), uow.sets.all(ana), uow.runs.all(ana)
+        assert uow.sessions.on(ana, DAY + dt.timedelta(days=1)) == []
+        assert uow.sets.of_sessions([session_id]) == sets
+        assert uow.sets.of_sessions([]) == []
+        assert uow.runs.get(ana, runs[0].id) == runs[0]
+        assert uow.runs.get(ana + 1000, runs[0].id) is None
+        uow.sets.delete([s.id for s in sets])
+        uow.sessions.delete([session_id])
+        uow.runs.delete([runs[0].id])
+        uow.commit()
+    with store() as uow:
+        assert (uow.sessions.all(ana), uow.sets.all(ana), uow.runs.all(ana)) == ([], [], [])
+        uow.sessions.restore(ana, sessions)
+        uow.sets.restore(ana, sets)
+        uow.runs.restore(ana, runs)
+        uow.commit()
+    with store() as uow:
+        assert uow.sessions.all(ana) == sessions
+        assert uow.sets.all(ana) == sets
+        assert uow.runs.all(ana) == runs
+        # New rows never take a restored id.
+        new_set = uow.sets.add_new(ana, session_id, DAY, _set(number=3), "x", NOW)
+        new_run = uow.runs.add_new(ana, RunEntry(DAY, 1000.0), "manual", None, NOW)
+    assert new_set not in {s.id for s in sets}
+    assert new_run != runs[0].id
+
+
+def test_deleting_a_session_takes_its_sets_with_it(store: Factory) -> None:
+    ana = _athlete(store)
+    session_id = _session(store, ana)
+    _add_sets(store, ana, session_id, DAY, [_set()])
+    _write(store, lambda uow: uow.sessions.delete([session_id]))
+    with store() as uow:
+        assert uow.sets.all(ana) == []
+
+
+def test_restoring_over_a_row_that_exists_is_a_conflict(store: Factory) -> None:
+    ana = _athlete(store)
+    session_id = _session(store, ana)
+    _add_sets(store, ana, session_id, DAY, [_set()])
+    _run(store, ana, RunEntry(DAY, 8000.0))
+    with store() as uow:
+        [stored_set], [run] = uow.sets.all(ana), uow.runs.all(ana)
+        [session] = uow.sessions.all(ana)
+    for restore in (
+        lambda uow: uow.sets.restore(ana, [stored_set]),
+        lambda uow: uow.runs.restore(ana, [run]),
+        lambda uow: uow.sessions.restore(ana, [session]),
+    ):
+        with pytest.raises(Conflict):
+            _write(store, restore)
+
+
+def _change(session_id: int) -> LogChange:
+    target = Target("side-plank", "side-plank", 2, None, 30, None, 3, tempo="3-1-1", counts=False)
+    hold = _set("side-plank", 2, None, seconds=35, rir=3, target=target, client_id="é")
+    before = StoredSet(7, session_id, DAY, "side-plank", hold, NOW)
+    run = StoredRun(8, RunEntry(DAY, 12_345.6, None, "long"), "gpx", "gpx:f:0", NOW)
+    started = dt.datetime(2026, 11, 17, 17, 0, tzinfo=dt.UTC)
+    session = StoredSession(session_id, PerformedSession(DAY, started, None, 4, "ok", "auto:ab"))
+    return LogChange(
+        ChangeKind.SESSION_DELETED,
+        DAY,
+        ("side-plank", "goblet-squat"),
+        added_sets=(1, 2),
+        added_runs=(3,),
+        added_sessions=(4,),
+        sets_before=(before,),
+        runs_before=(run,),
+        sessions_before=(session,),
+    )
+
+
+def test_the_journal_keeps_changes_exactly_and_gives_the_latest_open_one(store: Factory) -> None:
+    ana, ben = _athlete(store), _athlete(store, "Ben")
+    at = dt.datetime(2026, 11, 18, 7, 0, tzinfo=BERLIN)
+    first, second = _change(11), LogChange(ChangeKind.SET_EDITED, None)
+    with store() as uow:
+        assert uow.journal.latest_open(ana) is None
+        one = uow.journal.add(ana, first, at)
+        two = uow.journal.add(ana, second, NOW)
+        uow.journal.add(ben, LogChange(ChangeKind.RUN_LOGGED, DAY, added_runs=(9,)), NOW)
+        uow.commit()
+    with store() as uow:
+        latest = uow.journal.latest_open(ana)
+        assert latest is not None
+        assert (latest.id, latest.change, latest.created_at) == (two, second, NOW)
+        assert uow.journal.mark_undone(two)
+        assert not uow.journal.mark_undone(two)
+        uow.commit()
+    with store() as uow:
+        latest = uow.journal.latest_open(ana)
+        assert latest is not None
+        assert (latest.id, latest.change, latest.created_at) == (one, first, at)
+        assert _is_utc(latest.created_at)
+        assert uow.journal.mark_undone(one)
+        assert uow.journal.latest_open(ana) is None
+        # Leaving without commit keeps the change open.
+    with store() as uow:
+        assert uow.journal.latest_open(ana) is not None
 
 
 # Summaries ---------------------------------------------------------------------------------

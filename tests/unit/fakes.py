@@ -20,6 +20,8 @@ from runlift.domain.training_load import RunEntry
 from runlift.services.errors import Conflict
 from runlift.services.ports import (
     AthleteRecord,
+    JournalEntry,
+    LogChange,
     PlannedSessionRecord,
     PlanRecord,
     SetRow,
@@ -42,6 +44,7 @@ class FakeData:
     plan_times: dict[int, dt.datetime] = field(default_factory=dict)
     set_times: dict[int, dt.datetime] = field(default_factory=dict)
     runs: list[tuple[int, StoredRun]] = field(default_factory=list)
+    journal: list[tuple[int, JournalEntry, bool]] = field(default_factory=list)
     next_id: int = 1
 
     def new_id(self) -> int:
@@ -150,14 +153,46 @@ class FakeSessions:
         return min(ids, default=None)
 
     def add(self, athlete_id: int, session: PerformedSession) -> int:
-        if session.client_id is not None:
-            for session_id, (owner, known) in self.data.sessions.items():
-                if owner == athlete_id and known.client_id == session.client_id:
-                    return session_id
+        new_id = self.add_new(athlete_id, session)
+        if new_id is not None:
+            return new_id
+        return next(
+            session_id
+            for session_id, (owner, known) in self.data.sessions.items()
+            if owner == athlete_id and known.client_id == session.client_id
+        )
+
+    def add_new(self, athlete_id: int, session: PerformedSession) -> int | None:
+        if session.client_id is not None and any(
+            owner == athlete_id and known.client_id == session.client_id
+            for owner, known in self.data.sessions.values()
+        ):
+            return None
         _known_athlete(self.data, athlete_id)
         session_id = self.data.new_id()
         self.data.sessions[session_id] = (athlete_id, _stored_session(session, session.client_id))
         return session_id
+
+    def on(self, athlete_id: int, day: dt.date) -> list[StoredSession]:
+        return [s for s in self.all(athlete_id) if s.session.date == day]
+
+    def delete(self, session_ids: list[int]) -> None:
+        gone = set(session_ids)
+        for session_id in gone:
+            self.data.sessions.pop(session_id, None)
+        self.data.sets = [(a, s) for a, s in self.data.sets if s.session_id not in gone]  # cascade
+
+    def restore(self, athlete_id: int, sessions: list[StoredSession]) -> None:
+        _known_athlete(self.data, athlete_id)
+        for stored in sessions:
+            client_id = stored.session.client_id
+            taken = client_id is not None and any(
+                owner == athlete_id and known.client_id == client_id
+                for owner, known in self.data.sessions.values()
+            )
+            if stored.id in self.data.sessions or taken:
+                raise Conflict()
+            self.data.sessions[stored.id] = (athlete_id, _stored_session(stored.session, client_id))
 
     def update(self, session_id: int, session: PerformedSession) -> None:
         if session_id not in self.data.sessions:
@@ -201,31 +236,86 @@ class FakeSets:
         variant: str,
         now: dt.datetime,
     ) -> bool:
+        return self.add_new(athlete_id, session_id, day, logged, variant, now) is not None
+
+    def add_new(
+        self,
+        athlete_id: int,
+        session_id: int,
+        day: dt.date,
+        logged: LoggedSet,
+        variant: str,
+        now: dt.datetime,
+    ) -> int | None:
         if logged.client_id is not None and self._seen(athlete_id, logged.client_id):
-            return False
-        self._insert(athlete_id, SetRow(session_id, day, variant, logged, now))
-        return True
+            return None
+        return self._insert(athlete_id, SetRow(session_id, day, variant, logged, now))
 
     def _seen(self, athlete_id: int, client_id: str) -> bool:
         return any(
             owner == athlete_id and s.logged.client_id == client_id for owner, s in self.data.sets
         )
 
-    def _insert(self, athlete_id: int, row: SetRow) -> None:
-        """One row, refused as the SQL store's constraints refuse it."""
+    def _insert(self, athlete_id: int, row: SetRow, set_id: int | None = None) -> int:
+        """One row, refused as the SQL store's constraints refuse it; its id."""
         _known_athlete(self.data, athlete_id)
         if row.session_id not in self.data.sessions:
             raise Conflict()
         client_id = row.logged.client_id
         if client_id is not None and self._seen(athlete_id, client_id):
             raise Conflict()
-        stored = StoredSet(self.data.new_id(), row.session_id, row.date, row.variant, row.logged)
+        if set_id is not None and any(s.id == set_id for _, s in self.data.sets):
+            raise Conflict()  # the primary key
+        at = _utc(row.logged_at)
+        new_id = self.data.new_id() if set_id is None else set_id
+        stored = StoredSet(new_id, row.session_id, row.date, row.variant, row.logged, at)
         self.data.sets.append((athlete_id, stored))
-        self.data.set_times[stored.id] = _utc(row.logged_at)
+        self.data.set_times[stored.id] = at
+        return new_id
 
     def add_rows(self, athlete_id: int, rows: list[SetRow]) -> None:
         for row in rows:
             self._insert(athlete_id, row)
+
+    def get(self, athlete_id: int, set_id: int) -> StoredSet | None:
+        return next((s for a, s in self.data.sets if a == athlete_id and s.id == set_id), None)
+
+    def of_sessions(self, session_ids: list[int]) -> list[StoredSet]:
+        wanted = set(session_ids)
+        found = [s for _, s in self.data.sets if s.session_id in wanted]
+        return sorted(found, key=lambda s: (s.date, s.session_id, s.id))
+
+    def update(self, set_id: int, logged: LoggedSet) -> None:
+        self.data.sets = [
+            (
+                a,
+                replace(
+                    s,
+                    logged=replace(
+                        s.logged,
+                        reps=logged.reps,
+                        load=logged.load,
+                        seconds=logged.seconds,
+                        rir=logged.rir,
+                    ),
+                )
+                if s.id == set_id
+                else s,
+            )
+            for a, s in self.data.sets
+        ]
+
+    def delete(self, set_ids: list[int]) -> None:
+        gone = set(set_ids)
+        self.data.sets = [(a, s) for a, s in self.data.sets if s.id not in gone]
+        for set_id in gone:
+            self.data.set_times.pop(set_id, None)
+
+    def restore(self, athlete_id: int, sets: list[StoredSet]) -> None:
+        for s in sets:
+            assert s.logged_at is not None
+            row = SetRow(s.session_id, s.date, s.variant, s.logged, s.logged_at)
+            self._insert(athlete_id, row, s.id)
 
     def next_number(self, session_id: int, exercise: str) -> int:
         numbers = [
@@ -266,14 +356,41 @@ class FakeRuns:
         client_id: str | None,
         now: dt.datetime,
     ) -> bool:
-        if client_id is not None and any(
-            owner == athlete_id and r.client_id == client_id for owner, r in self.data.runs
-        ):
-            return False
+        return self.add_new(athlete_id, run, source, client_id, now) is not None
+
+    def add_new(
+        self,
+        athlete_id: int,
+        run: RunEntry,
+        source: str,
+        client_id: str | None,
+        now: dt.datetime,
+    ) -> int | None:
+        if client_id is not None and self._seen(athlete_id, client_id):
+            return None
         _known_athlete(self.data, athlete_id)
         stored = StoredRun(self.data.new_id(), run, source, client_id, _utc(now))
         self.data.runs.append((athlete_id, stored))
-        return True
+        return stored.id
+
+    def _seen(self, athlete_id: int, client_id: str) -> bool:
+        return any(owner == athlete_id and r.client_id == client_id for owner, r in self.data.runs)
+
+    def get(self, athlete_id: int, run_id: int) -> StoredRun | None:
+        return next((r for a, r in self.data.runs if a == athlete_id and r.id == run_id), None)
+
+    def delete(self, run_ids: list[int]) -> None:
+        gone = set(run_ids)
+        self.data.runs = [(a, r) for a, r in self.data.runs if r.id not in gone]
+
+    def restore(self, athlete_id: int, runs: list[StoredRun]) -> None:
+        _known_athlete(self.data, athlete_id)
+        for stored in runs:
+            clash = stored.client_id is not None and self._seen(athlete_id, stored.client_id)
+            if clash or any(r.id == stored.id for _, r in self.data.runs):
+                raise Conflict()
+            assert stored.logged_at is not None
+            self.data.runs.append((athlete_id, replace(stored, logged_at=_utc(stored.logged_at))))
 
     def all(self, athlete_id: int, since: dt.date | None = None) -> list[StoredRun]:
         mine = [
@@ -314,6 +431,30 @@ class FakeSummaries:
         return [(week, exercise, n) for (week, exercise), n in sorted(counts.items())]
 
 
+class FakeJournal:
+    """The changes to each athlete's log, newest last, with whether each was undone."""
+
+    def __init__(self, data: FakeData) -> None:
+        self.data = data
+
+    def add(self, athlete_id: int, change: LogChange, now: dt.datetime) -> int:
+        _known_athlete(self.data, athlete_id)
+        entry = JournalEntry(self.data.new_id(), change, _utc(now))
+        self.data.journal.append((athlete_id, entry, False))
+        return entry.id
+
+    def latest_open(self, athlete_id: int) -> JournalEntry | None:
+        open_ = [e for a, e, undone in self.data.journal if a == athlete_id and not undone]
+        return open_[-1] if open_ else None
+
+    def mark_undone(self, entry_id: int) -> bool:
+        for n, (athlete_id, entry, undone) in enumerate(self.data.journal):
+            if entry.id == entry_id and not undone:
+                self.data.journal[n] = (athlete_id, entry, True)
+                return True
+        return False
+
+
 class FakeUnitOfWork:
     """Works on a copy of the store's data; commit() publishes it, leaving forgets it."""
 
@@ -323,6 +464,7 @@ class FakeUnitOfWork:
     sets: FakeSets
     runs: FakeRuns
     summaries: FakeSummaries
+    journal: FakeJournal
 
     def __init__(self, store: FakeStore) -> None:
         self.store = store
@@ -337,6 +479,7 @@ class FakeUnitOfWork:
         self.sets = FakeSets(self._work)
         self.runs = FakeRuns(self._work)
         self.summaries = FakeSummaries(self._work)
+        self.journal = FakeJournal(self._work)
 
     def __enter__(self) -> FakeUnitOfWork:
         self._begin()

@@ -10,6 +10,7 @@ import pytest
 import training_plans as plans
 from fakes import (
     FakeAthletes,
+    FakeJournal,
     FakePlans,
     FakeRuns,
     FakeSessions,
@@ -19,8 +20,10 @@ from fakes import (
 )
 
 from runlift.adapters.catalogue_loader import load_library
-from runlift.adapters.db.log_repository import SqlRuns, SqlSessions, SqlSets, SqlSummaries
+from runlift.adapters.db.journal_repository import SqlJournal
+from runlift.adapters.db.log_repository import SqlSessions, SqlSets, SqlSummaries
 from runlift.adapters.db.repositories import SqlAthletes, SqlPlans
+from runlift.adapters.db.run_repository import SqlRuns
 from runlift.domain.library import Library
 from runlift.domain.progression import RULES, Decision, Load
 from runlift.domain.vocab import Equipment, Units
@@ -29,6 +32,7 @@ from runlift.services.athletes import only_athlete
 from runlift.services.errors import BadInput, Conflict, NotFound
 from runlift.services.ports import (
     AthleteRepository,
+    JournalRepository,
     LogSummaries,
     PerformedSessionRepository,
     PlanRepository,
@@ -94,6 +98,7 @@ def _methods(cls: type) -> set[str]:
         (SetRepository, FakeSets, SqlSets),
         (RunRepository, FakeRuns, SqlRuns),
         (LogSummaries, FakeSummaries, SqlSummaries),
+        (JournalRepository, FakeJournal, SqlJournal),
     ],
 )
 def test_the_fake_and_the_sql_repositories_offer_the_same_methods(

@@ -6,7 +6,7 @@ import datetime as dt
 import json
 from pathlib import Path
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from pydantic import AliasChoices, BaseModel, ConfigDict, Field, ValidationError
 
 
 class SessionFileError(ValueError):
@@ -39,7 +39,13 @@ class SetIn(_Strict):
 
 class SessionIn(_Strict):
     date: dt.date
-    client_id: str | None = Field(default=None, min_length=1, max_length=120)
+    # The session's own id (`id`, or `client_id` as older files say): sent again, it stores nothing.
+    client_id: str | None = Field(
+        default=None,
+        min_length=1,
+        max_length=120,
+        validation_alias=AliasChoices("id", "client_id"),
+    )
     started_at: dt.datetime | None = None
     ended_at: dt.datetime | None = None
     srpe: int | None = None

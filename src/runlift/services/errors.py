@@ -64,6 +64,18 @@ class NotFound(RunliftError):
         self.suggestions = list(suggestions)
 
 
+class NothingToUndo(NotFound):
+    """The athlete's log has no change left to undo (all were undone, or none was made)."""
+
+    def __init__(self, athlete: str) -> None:
+        RunliftError.__init__(
+            self, f"nothing left to undo in {athlete}'s log", "log", "nothing_to_undo"
+        )
+        self.kind = "change"
+        self.name = athlete
+        self.suggestions = []
+
+
 class Conflict(RunliftError):
     """Another writer changed the same records first, or the thing exists; nothing was saved."""
 

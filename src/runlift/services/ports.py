@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from enum import StrEnum
 from types import TracebackType
 from typing import Any, Protocol
 
@@ -53,6 +54,7 @@ class StoredSet:
     date: dt.date
     variant: str
     logged: LoggedSet
+    logged_at: dt.datetime | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,6 +85,47 @@ class StoredRun:
     source: str
     client_id: str | None
     logged_at: dt.datetime | None = None
+
+
+class ChangeKind(StrEnum):
+    """The kinds of change to the log that the journal keeps and undo reverts."""
+
+    SETS_LOGGED = "sets_logged"
+    SESSION_LOGGED = "session_logged"
+    SET_EDITED = "set_edited"
+    SET_DELETED = "set_deleted"
+    SESSION_DELETED = "session_deleted"
+    RUN_LOGGED = "run_logged"
+    RUNS_IMPORTED = "runs_imported"
+    RUN_DELETED = "run_deleted"
+
+
+@dataclass(frozen=True, slots=True)
+class LogChange:
+    """One change to an athlete's log with what reverting it exactly needs.
+
+    The ids of the rows it added, and the before-image of the rows it edited or deleted
+    (restored with their own ids); `day` and `exercises` only describe it.
+    """
+
+    kind: ChangeKind
+    day: dt.date | None = None
+    exercises: tuple[str, ...] = ()
+    added_sets: tuple[int, ...] = ()
+    added_runs: tuple[int, ...] = ()
+    added_sessions: tuple[int, ...] = ()
+    sets_before: tuple[StoredSet, ...] = ()
+    runs_before: tuple[StoredRun, ...] = ()
+    sessions_before: tuple[StoredSession, ...] = ()
+
+
+@dataclass(frozen=True, slots=True)
+class JournalEntry:
+    """A change as the journal keeps it: its id, when it was made, and the change."""
+
+    id: int
+    change: LogChange
+    created_at: dt.datetime
 
 
 class AthleteRepository(Protocol):
@@ -118,8 +161,17 @@ class PerformedSessionRepository(Protocol):
 
     def id_on(self, athlete_id: int, day: dt.date) -> int | None: ...
     def add(self, athlete_id: int, session: PerformedSession) -> int: ...
+    def add_new(self, athlete_id: int, session: PerformedSession) -> int | None:
+        """The new session's id; None (nothing stored) when its client id is known already."""
+        ...
+
     def update(self, session_id: int, session: PerformedSession) -> None: ...
     def all(self, athlete_id: int) -> list[StoredSession]: ...
+    def on(self, athlete_id: int, day: dt.date) -> list[StoredSession]: ...
+    def delete(self, session_ids: list[int]) -> None: ...
+    def restore(self, athlete_id: int, sessions: list[StoredSession]) -> None:
+        """Store sessions again under their own ids (undoing a delete)."""
+        ...
 
 
 class SetRepository(Protocol):
@@ -134,7 +186,33 @@ class SetRepository(Protocol):
         variant: str,
         now: dt.datetime,
     ) -> bool: ...
+    def add_new(
+        self,
+        athlete_id: int,
+        session_id: int,
+        day: dt.date,
+        logged: LoggedSet,
+        variant: str,
+        now: dt.datetime,
+    ) -> int | None:
+        """The new set's id; None (nothing stored) when its client id is known already."""
+        ...
+
     def add_rows(self, athlete_id: int, rows: list[SetRow]) -> None: ...
+    def get(self, athlete_id: int, set_id: int) -> StoredSet | None:
+        """The athlete's set with this id; None when unknown or another athlete's."""
+        ...
+
+    def of_sessions(self, session_ids: list[int]) -> list[StoredSet]: ...
+    def update(self, set_id: int, logged: LoggedSet) -> None:
+        """Overwrite a set's reps, load, seconds and RIR with those of `logged`."""
+        ...
+
+    def delete(self, set_ids: list[int]) -> None: ...
+    def restore(self, athlete_id: int, sets: list[StoredSet]) -> None:
+        """Store sets again under their own ids, client ids and log times (undoing a delete)."""
+        ...
+
     def next_number(self, session_id: int, exercise: str) -> int: ...
     def all(self, athlete_id: int, exercise: str | None = None) -> list[StoredSet]: ...
     def recent(self, athlete_id: int, exercise: str, days: int) -> list[StoredSet]: ...
@@ -152,7 +230,39 @@ class RunRepository(Protocol):
         client_id: str | None,
         now: dt.datetime,
     ) -> bool: ...
+    def add_new(
+        self,
+        athlete_id: int,
+        run: RunEntry,
+        source: str,
+        client_id: str | None,
+        now: dt.datetime,
+    ) -> int | None:
+        """The new run's id; None (nothing stored) when its client id is known already."""
+        ...
+
     def all(self, athlete_id: int, since: dt.date | None = None) -> list[StoredRun]: ...
+    def get(self, athlete_id: int, run_id: int) -> StoredRun | None:
+        """The athlete's run with this id; None when unknown or another athlete's."""
+        ...
+
+    def delete(self, run_ids: list[int]) -> None: ...
+    def restore(self, athlete_id: int, runs: list[StoredRun]) -> None:
+        """Store runs again under their own ids (undoing a delete)."""
+        ...
+
+
+class JournalRepository(Protocol):
+    """The changes made to each athlete's log, newest last, so they can be undone in order."""
+
+    def add(self, athlete_id: int, change: LogChange, now: dt.datetime) -> int: ...
+    def latest_open(self, athlete_id: int) -> JournalEntry | None:
+        """The athlete's most recent change not undone yet."""
+        ...
+
+    def mark_undone(self, entry_id: int) -> bool:
+        """Mark a change undone; False when it already was (another undo got there first)."""
+        ...
 
 
 class LogSummaries(Protocol):
@@ -184,6 +294,8 @@ class UnitOfWork(Protocol):
     def runs(self) -> RunRepository: ...
     @property
     def summaries(self) -> LogSummaries: ...
+    @property
+    def journal(self) -> JournalRepository: ...
 
     def __enter__(self) -> UnitOfWork: ...
     def __exit__(

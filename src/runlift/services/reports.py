@@ -19,8 +19,9 @@ __all__ = ["ExerciseRecords", "HistoryRow", "Trend", "WeekVolume"]
 
 @dataclass(frozen=True, slots=True)
 class HistoryRow:
-    """One logged set as the history shows it."""
+    """One logged set as the history shows it; `id` is its stable id (to edit or delete it)."""
 
+    id: int
     date: dt.date
     exercise: str
     variant: str
@@ -66,6 +67,7 @@ def history(
         stored = uow.sets.all(athlete.id, slug)
     return [
         HistoryRow(
+            s.id,
             s.date,
             s.logged.exercise,
             s.variant,

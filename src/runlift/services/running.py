@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
 from runlift.domain.log import LogError, check_date, check_text
@@ -18,7 +19,7 @@ from runlift.domain.training_load import (
 from runlift.domain.vocab import RunType
 from runlift.services.athletes import UowFactory, resolve_athlete
 from runlift.services.errors import BadInput
-from runlift.services.ports import StoredRun, StoredSession, UnitOfWork
+from runlift.services.ports import ChangeKind, LogChange, StoredRun, StoredSession, UnitOfWork
 from runlift.services.suggest import parse_enum
 
 MANUAL = "manual"
@@ -91,11 +92,14 @@ def add_run(
         raise BadInput("id", f"must be 1-{MAX_ID_LENGTH} characters")
     with make_uow() as uow:
         athlete = resolve_athlete(uow, name)
-        added = uow.runs.add(athlete.id, run, MANUAL, client_id, now)
+        new_id = uow.runs.add_new(athlete.id, run, MANUAL, client_id, now)
+        if new_id is not None:
+            change = LogChange(ChangeKind.RUN_LOGGED, run.date, added_runs=(new_id,))
+            uow.journal.add(athlete.id, change, now)
         uow.commit()
         recent = [s.run for s in uow.runs.all(athlete.id, run.date - SPIKE_WINDOW)]
     spikes = run_spikes(r for r in recent if r.date <= run.date)
-    return RunAdded(added, next((s for s in spikes if s.run == run), None))
+    return RunAdded(new_id is not None, next((s for s in spikes if s.run == run), None))
 
 
 def import_gpx(
@@ -120,11 +124,7 @@ def import_gpx(
         except BadInput as exc:
             message = str(exc).split(": ", 1)[-1]
             raise BadInput(source, f"track {gpx_run.track}: {exc.field} {message}") from exc
-    with make_uow() as uow:
-        athlete = resolve_athlete(uow, name)
-        added = sum(uow.runs.add(athlete.id, run, GPX, cid, now) for run, cid in runs)
-        uow.commit()
-    return ImportCount(added, len(runs))
+    return _store_runs(make_uow, name, runs, GPX, now)
 
 
 def file_format(source: str, data: bytes) -> str:
@@ -176,11 +176,29 @@ def import_runs(
         except BadInput as exc:
             message = str(exc).split(": ", 1)[-1]
             raise BadInput(source, f"{label}: {exc.field} {message}") from exc
+    return _store_runs(make_uow, name, runs, kind, now)
+
+
+def _store_runs(
+    make_uow: UowFactory,
+    name: str,
+    runs: Sequence[tuple[RunEntry, str | None]],
+    source: str,
+    now: dt.datetime,
+) -> ImportCount:
+    """Store imported runs in one transaction, journaled as one change; known ones are skipped."""
     with make_uow() as uow:
         athlete = resolve_athlete(uow, name)
-        added = sum(uow.runs.add(athlete.id, run, kind, cid, now) for run, cid in runs)
+        stored = [(uow.runs.add_new(athlete.id, run, source, cid, now), run) for run, cid in runs]
+        added = [(run_id, run) for run_id, run in stored if run_id is not None]
+        if added:
+            first = min(run.date for _, run in added)
+            change = LogChange(
+                ChangeKind.RUNS_IMPORTED, first, added_runs=tuple(i for i, _ in added)
+            )
+            uow.journal.add(athlete.id, change, now)
         uow.commit()
-    return ImportCount(added, len(runs))
+    return ImportCount(len(added), len(runs))
 
 
 def list_runs(make_uow: UowFactory, name: str) -> RunListing:

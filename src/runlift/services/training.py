@@ -17,12 +17,11 @@ from typing import Any
 from runlift.domain.coach import ItemLog, Kit, PlannedItem, item_target, session_targets
 from runlift.domain.exercise import Exercise
 from runlift.domain.library import Library
-from runlift.domain.log import LogError, LoggedSet, PerformedSession, check_date
-from runlift.domain.progression import Decision, Load, SessionResult, SetResult, Target
+from runlift.domain.log import PerformedSession
+from runlift.domain.progression import Decision, Load, SessionResult, SetResult
 from runlift.domain.vocab import Equipment
 from runlift.services.athletes import UowFactory, profile_from_text, resolve_athlete
 from runlift.services.catalogue import get_exercise
-from runlift.services.errors import BadInput
 from runlift.services.ports import AthleteRecord, PlannedSessionRecord, StoredSet, UnitOfWork
 
 PROGRESSED_BLOCKS = frozenset({"main", "core", "plyometric"})
@@ -314,46 +313,10 @@ def log_sets(
     now: dt.datetime,
     session: PerformedSession | None = None,
 ) -> list[bool]:
-    """Record sets in one transaction: all or nothing; a repeated client id is recorded once."""
-    try:
-        check_date(day, today)
-    except LogError as exc:
-        raise BadInput.from_error(exc) from exc
-    exercises = [get_exercise(library, entry.exercise) for entry in entries]
-    with make_uow() as uow:
-        athlete = resolve_athlete(uow, name)
-        performed = session or PerformedSession(date=day)
-        session_id = (
-            uow.sessions.add(athlete.id, performed)
-            if session
-            else (uow.sessions.id_on(athlete.id, day) or uow.sessions.add(athlete.id, performed))
-        )
-        recorded = []
-        everything = planned_sessions(uow, athlete.id)
-        kit = athlete_kit(athlete)
-        targets: dict[str, Target] = {}
-        for entry, exercise in zip(entries, exercises, strict=True):
-            target = None
-            if not entry.test:
-                if exercise.slug not in targets:
-                    decision = target_on(uow, library, athlete.id, kit, exercise, day, everything)
-                    targets[exercise.slug] = decision.target
-                target = targets[exercise.slug]
-            number = entry.set_number or uow.sets.next_number(session_id, exercise.slug)
-            try:
-                logged = LoggedSet(
-                    exercise=exercise.slug,
-                    set_number=number,
-                    reps=entry.reps,
-                    load=entry.load,
-                    seconds=entry.seconds,
-                    rir=entry.rir,
-                    target=target,
-                    client_id=entry.client_id,
-                )
-            except LogError as exc:
-                raise BadInput.from_error(exc) from exc
-            variant = target.variant if target else exercise.slug
-            recorded.append(uow.sets.add(athlete.id, session_id, day, logged, variant, now))
-        uow.commit()
-    return recorded
+    """Record sets in one transaction: all or nothing; a repeated client id is recorded once.
+
+    With `session` (a session file) the whole session is recorded once: see `log_session`.
+    """
+    from runlift.services.logbook import log_session  # it builds on this module's targets
+
+    return log_session(make_uow, library, name, day, entries, today, now, session).recorded

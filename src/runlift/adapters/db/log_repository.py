@@ -1,21 +1,32 @@
-"""SQL repositories of the training log: performed sessions, sets, runs and figures over them."""
+"""SQL repositories of the training log: performed sessions, sets and figures over them."""
 
 from __future__ import annotations
 
 import datetime as dt
 from typing import Any
 
-from sqlalchemy import ColumnElement, Connection, Date, Table, cast, func, insert, select, update
+from sqlalchemy import (
+    ColumnElement,
+    Connection,
+    Date,
+    Row,
+    Table,
+    cast,
+    delete,
+    func,
+    insert,
+    select,
+    update,
+)
 from sqlalchemy.exc import IntegrityError
 
 from runlift.adapters.db.codec import as_date, to_utc, utc
-from runlift.adapters.db.tables import performed_sessions, runs, set_logs
+from runlift.adapters.db.tables import performed_sessions, set_logs
 from runlift.domain.log import LoggedSet, PerformedSession
 from runlift.domain.progression import Load
 from runlift.domain.target_codec import target_from_json, target_to_json
-from runlift.domain.training_load import RunEntry
 from runlift.domain.vocab import Units
-from runlift.services.ports import SetRow, StoredRun, StoredSession, StoredSet
+from runlift.services.ports import SetRow, StoredSession, StoredSet
 
 E1RM_MAX_REPS = 10
 
@@ -34,21 +45,41 @@ class SqlSessions:
         ).scalar()
 
     def add(self, athlete_id: int, session: PerformedSession) -> int:
-        if session.client_id is not None:
-            existing = self.c.execute(
-                select(performed_sessions.c.id).where(
-                    performed_sessions.c.athlete_id == athlete_id,
-                    performed_sessions.c.client_id == session.client_id,
-                )
-            ).scalar()
-            if existing is not None:
-                return int(existing)
+        new_id = self.add_new(athlete_id, session)
+        if new_id is not None:
+            return new_id
+        existing = self._with_client_id(athlete_id, session.client_id)
+        assert existing is not None, "add_new stores nothing only for a known client id"
+        return existing
+
+    def add_new(self, athlete_id: int, session: PerformedSession) -> int | None:
+        """Insert a session; None when its client id is known, even to a concurrent writer."""
+        client_id = session.client_id
+        if self._with_client_id(athlete_id, client_id) is not None:
+            return None
         row = {"athlete_id": athlete_id, **_session_row(session)}
-        return int(
-            self.c.execute(
-                insert(performed_sessions).values(row).returning(performed_sessions.c.id)
-            ).scalar_one()
-        )
+        try:
+            with self.c.begin_nested():
+                return int(
+                    self.c.execute(
+                        insert(performed_sessions).values(row).returning(performed_sessions.c.id)
+                    ).scalar_one()
+                )
+        except IntegrityError:
+            if self._with_client_id(athlete_id, client_id) is None:
+                raise
+            return None
+
+    def _with_client_id(self, athlete_id: int, client_id: str | None) -> int | None:
+        if client_id is None:
+            return None
+        found = self.c.execute(
+            select(performed_sessions.c.id).where(
+                performed_sessions.c.athlete_id == athlete_id,
+                performed_sessions.c.client_id == client_id,
+            )
+        ).scalar()
+        return None if found is None else int(found)
 
     def update(self, session_id: int, session: PerformedSession) -> None:
         row = _session_row(session)
@@ -58,10 +89,30 @@ class SqlSessions:
         )
 
     def all(self, athlete_id: int) -> list[StoredSession]:
+        return self._sessions(athlete_id, None)
+
+    def on(self, athlete_id: int, day: dt.date) -> list[StoredSession]:
+        return self._sessions(athlete_id, day)
+
+    def delete(self, session_ids: list[int]) -> None:
+        if session_ids:
+            self.c.execute(
+                delete(performed_sessions).where(performed_sessions.c.id.in_(session_ids))
+            )
+
+    def restore(self, athlete_id: int, sessions: list[StoredSession]) -> None:
+        if sessions:
+            rows = [
+                {"id": s.id, "athlete_id": athlete_id, **_session_row(s.session)} for s in sessions
+            ]
+            self.c.execute(insert(performed_sessions), rows)
+
+    def _sessions(self, athlete_id: int, day: dt.date | None) -> list[StoredSession]:
+        query = select(performed_sessions).where(performed_sessions.c.athlete_id == athlete_id)
+        if day is not None:
+            query = query.where(performed_sessions.c.date == day)
         rows = self.c.execute(
-            select(performed_sessions)
-            .where(performed_sessions.c.athlete_id == athlete_id)
-            .order_by(performed_sessions.c.date, performed_sessions.c.id)
+            query.order_by(performed_sessions.c.date, performed_sessions.c.id)
         ).all()
         return [
             StoredSession(
@@ -94,10 +145,65 @@ class SqlSets:
         variant: str,
         now: dt.datetime,
     ) -> bool:
-        if logged.client_id is not None and _seen(self.c, set_logs, athlete_id, logged.client_id):
-            return False
+        return self.add_new(athlete_id, session_id, day, logged, variant, now) is not None
+
+    def add_new(
+        self,
+        athlete_id: int,
+        session_id: int,
+        day: dt.date,
+        logged: LoggedSet,
+        variant: str,
+        now: dt.datetime,
+    ) -> int | None:
+        if logged.client_id is not None and seen_client_id(
+            self.c, set_logs, athlete_id, logged.client_id
+        ):
+            return None
         row = _set_row(athlete_id, SetRow(session_id, day, variant, logged, now))
-        return _insert_once(self.c, set_logs, row, athlete_id, logged.client_id)
+        return insert_once(self.c, set_logs, row, athlete_id, logged.client_id)
+
+    def get(self, athlete_id: int, set_id: int) -> StoredSet | None:
+        row = self.c.execute(
+            select(set_logs).where(set_logs.c.id == set_id, set_logs.c.athlete_id == athlete_id)
+        ).first()
+        return None if row is None else _stored_set(row)
+
+    def of_sessions(self, session_ids: list[int]) -> list[StoredSet]:
+        if not session_ids:
+            return []
+        rows = self.c.execute(
+            select(set_logs)
+            .where(set_logs.c.session_id.in_(session_ids))
+            .order_by(set_logs.c.date, set_logs.c.session_id, set_logs.c.id)
+        ).all()
+        return [_stored_set(r) for r in rows]
+
+    def update(self, set_id: int, logged: LoggedSet) -> None:
+        self.c.execute(
+            update(set_logs)
+            .where(set_logs.c.id == set_id)
+            .values(
+                reps=logged.reps,
+                load_value=logged.load.value if logged.load else None,
+                load_unit=logged.load.unit.value if logged.load else None,
+                seconds=logged.seconds,
+                rir=logged.rir,
+            )
+        )
+
+    def delete(self, set_ids: list[int]) -> None:
+        if set_ids:
+            self.c.execute(delete(set_logs).where(set_logs.c.id.in_(set_ids)))
+
+    def restore(self, athlete_id: int, sets: list[StoredSet]) -> None:
+        rows = []
+        for s in sets:
+            assert s.logged_at is not None, "a set is restored with the time it was logged"
+            row = SetRow(s.session_id, s.date, s.variant, s.logged, s.logged_at)
+            rows.append({"id": s.id, **_set_row(athlete_id, row)})
+        if rows:
+            self.c.execute(insert(set_logs), rows)
 
     def add_rows(self, athlete_id: int, rows: list[SetRow]) -> None:
         """Store sets exactly as given, in one statement (imports into an empty store)."""
@@ -149,71 +255,7 @@ class SqlSets:
         rows = self.c.execute(
             query.order_by(set_logs.c.date, set_logs.c.session_id, set_logs.c.id)
         ).all()
-        return [
-            StoredSet(
-                r.id,
-                r.session_id,
-                r.date,
-                r.variant,
-                LoggedSet(
-                    exercise=r.exercise,
-                    set_number=r.set_number,
-                    reps=r.reps,
-                    load=Load(r.load_value, Units(r.load_unit)) if r.load_unit else None,
-                    seconds=r.seconds,
-                    rir=r.rir,
-                    target=target_from_json(r.target_json),
-                    client_id=r.client_id,
-                ),
-            )
-            for r in rows
-        ]
-
-
-class SqlRuns:
-    """Logged runs; a client id seen before makes a retried import or POST harmless."""
-
-    def __init__(self, connection: Connection) -> None:
-        self.c = connection
-
-    def add(
-        self,
-        athlete_id: int,
-        run: RunEntry,
-        source: str,
-        client_id: str | None,
-        now: dt.datetime,
-    ) -> bool:
-        """Store a run; False (nothing stored) when its client id was seen before."""
-        if client_id is not None and _seen(self.c, runs, athlete_id, client_id):
-            return False
-        row = {
-            "athlete_id": athlete_id,
-            "date": run.date,
-            "distance_m": run.distance_m,
-            "duration_s": run.duration_s,
-            "type": run.type,
-            "source": source,
-            "client_id": client_id,
-            "logged_at": utc(now),
-        }
-        return _insert_once(self.c, runs, row, athlete_id, client_id)
-
-    def all(self, athlete_id: int, since: dt.date | None = None) -> list[StoredRun]:
-        query = select(runs).where(runs.c.athlete_id == athlete_id)
-        if since is not None:
-            query = query.where(runs.c.date >= since)
-        rows = self.c.execute(query.order_by(runs.c.date, runs.c.id)).all()
-        return [
-            StoredRun(
-                r.id,
-                RunEntry(r.date, float(r.distance_m), r.duration_s, r.type),
-                r.source,
-                r.client_id,
-                utc(r.logged_at),
-            )
-            for r in rows
-        ]
+        return [_stored_set(r) for r in rows]
 
 
 class SqlSummaries:
@@ -257,7 +299,7 @@ class SqlSummaries:
         return [(as_date(r[0]), str(r[1]), int(r[2])) for r in rows]
 
 
-def _seen(c: Connection, table: Table, athlete_id: int, client_id: str) -> bool:
+def seen_client_id(c: Connection, table: Table, athlete_id: int, client_id: str) -> bool:
     """Whether the athlete already stored a row with this client id."""
     found = c.execute(
         select(table.c.id).where(table.c.athlete_id == athlete_id, table.c.client_id == client_id)
@@ -265,21 +307,40 @@ def _seen(c: Connection, table: Table, athlete_id: int, client_id: str) -> bool:
     return found is not None
 
 
-def _insert_once(
+def insert_once(
     c: Connection, table: Table, row: dict[str, object], athlete_id: int, client_id: str | None
-) -> bool:
-    """Insert a row; False when a concurrent writer stored the same client id first.
+) -> int | None:
+    """Insert a row and return its id; None when a concurrent writer stored the client id first.
 
     Any other constraint (an unknown session or athlete) is raised, never taken for a retry.
     """
     try:
         with c.begin_nested():
-            c.execute(insert(table).values(row))
+            return int(c.execute(insert(table).values(row).returning(table.c.id)).scalar_one())
     except IntegrityError:
-        if client_id is None or not _seen(c, table, athlete_id, client_id):
+        if client_id is None or not seen_client_id(c, table, athlete_id, client_id):
             raise
-        return False
-    return True
+        return None
+
+
+def _stored_set(r: Row[Any]) -> StoredSet:
+    return StoredSet(
+        r.id,
+        r.session_id,
+        r.date,
+        r.variant,
+        LoggedSet(
+            exercise=r.exercise,
+            set_number=r.set_number,
+            reps=r.reps,
+            load=Load(r.load_value, Units(r.load_unit)) if r.load_unit else None,
+            seconds=r.seconds,
+            rir=r.rir,
+            target=target_from_json(r.target_json),
+            client_id=r.client_id,
+        ),
+        utc(r.logged_at),
+    )
 
 
 def _set_row(athlete_id: int, r: SetRow) -> dict[str, object]:

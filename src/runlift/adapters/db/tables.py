@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from sqlalchemy import (
+    Boolean,
     Column,
     Date,
     DateTime,
@@ -131,3 +132,15 @@ runs = Table(
     UniqueConstraint("athlete_id", "client_id", name="uq_runs_client"),
 )
 Index("ix_runs_athlete_date", runs.c.athlete_id, runs.c.date)
+
+log_journal = Table(
+    "log_journal",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("athlete_id", Integer, ForeignKey("athletes.id", ondelete="CASCADE"), nullable=False),
+    Column("kind", String(30), nullable=False),
+    Column("payload", Text, nullable=False),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    Column("undone", Boolean, nullable=False),
+)
+Index("ix_log_journal_athlete_undone", log_journal.c.athlete_id, log_journal.c.undone)

@@ -7,8 +7,10 @@ from types import TracebackType
 from sqlalchemy import Connection, Engine
 from sqlalchemy.exc import IntegrityError, OperationalError
 
-from runlift.adapters.db.log_repository import SqlRuns, SqlSessions, SqlSets, SqlSummaries
+from runlift.adapters.db.journal_repository import SqlJournal
+from runlift.adapters.db.log_repository import SqlSessions, SqlSets, SqlSummaries
 from runlift.adapters.db.repositories import SqlAthletes, SqlPlans
+from runlift.adapters.db.run_repository import SqlRuns
 from runlift.services.errors import Conflict, Unavailable
 
 
@@ -25,6 +27,7 @@ class SqlUnitOfWork:
     sets: SqlSets
     runs: SqlRuns
     summaries: SqlSummaries
+    journal: SqlJournal
 
     def __init__(self, engine: Engine, raw_errors: bool = False) -> None:
         self.engine = engine
@@ -42,6 +45,7 @@ class SqlUnitOfWork:
         self.sets = SqlSets(self.connection)
         self.runs = SqlRuns(self.connection)
         self.summaries = SqlSummaries(self.connection)
+        self.journal = SqlJournal(self.connection)
         return self
 
     def __exit__(

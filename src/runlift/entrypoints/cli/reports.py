@@ -24,7 +24,18 @@ from runlift.services.errors import BadInput
 from runlift.services.suggest import parse_enum
 
 commands = typer.Typer()
-HISTORY_HEADERS = ("date", "exercise", "variant", "set", "reps", "load", "seconds", "rir", "target")
+HISTORY_HEADERS = (
+    "id",
+    "date",
+    "exercise",
+    "variant",
+    "set",
+    "reps",
+    "load",
+    "seconds",
+    "rir",
+    "target",
+)
 CSV_HEADERS = (
     "date",
     "exercise",
@@ -76,6 +87,7 @@ def history(
     else:
         cells = [
             (
+                str(r.id),
                 r.date.isoformat(),
                 r.exercise,
                 r.variant,

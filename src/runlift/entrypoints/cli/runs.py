@@ -139,6 +139,7 @@ def runs_list(
         return
     rows = [
         (
+            str(r.id),
             str(r.run.date),
             _km(r.run.distance_m),
             _clock(r.run.duration_s),
@@ -149,7 +150,7 @@ def runs_list(
         )
         for r, spike in listing.runs
     ]
-    headers = ("date", "km", "time", "pace", "type", "source", "flag")
+    headers = ("id", "date", "km", "time", "pace", "type", "source", "flag")
     sys.stdout.write(table(headers, rows))
 
 

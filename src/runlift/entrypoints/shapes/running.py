@@ -29,7 +29,8 @@ def run_shape(stored: StoredRun, spike: Spike | None) -> schemas.Run:
         duration_s=run.duration_s,
         type=run.type,
         source=stored.source,
-        id=stored.client_id,
+        id=stored.id,
+        client_id=stored.client_id,
         flag=flag_shape(spike) if spike else None,
     )
 

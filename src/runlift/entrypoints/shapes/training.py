@@ -89,6 +89,7 @@ def _set_target(target: Target) -> schemas.SetTarget:
 def set_log_shape(row: reports.HistoryRow) -> schemas.SetLog:
     """One logged set as the public shape (a row of `history --format json`)."""
     return schemas.SetLog(
+        id=row.id,
         date=row.date,
         exercise=row.exercise,
         variant=row.variant,

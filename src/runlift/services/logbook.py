@@ -1,0 +1,150 @@
+"""Recording what was done: sets, or whole session files once only, each change journaled."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+from dataclasses import dataclass, replace
+
+from runlift.domain.exercise import Exercise
+from runlift.domain.library import Library
+from runlift.domain.log import LogError, LoggedSet, PerformedSession, check_date
+from runlift.domain.progression import Target
+from runlift.services.athletes import UowFactory, resolve_athlete
+from runlift.services.catalogue import get_exercise
+from runlift.services.errors import BadInput
+from runlift.services.ports import AthleteRecord, ChangeKind, LogChange, UnitOfWork
+from runlift.services.training import SetEntry, athlete_kit, planned_sessions, target_on
+
+
+@dataclass(frozen=True, slots=True)
+class SessionLogged:
+    """What logging sets did: whether each was stored, and whether the session was known already.
+
+    `already_recorded` is True when a whole session (a session file) had been recorded before,
+    under its own id or, without one, under the same content: then nothing was stored.
+    """
+
+    recorded: list[bool]
+    already_recorded: bool = False
+
+
+AUTO_KEY_PREFIX = "auto:"
+
+
+def session_key(day: dt.date, entries: list[SetEntry], slugs: list[str]) -> str:
+    """A session's client id made from its content (date and sets, in order): same file, same key.
+
+    Sets that look alike stay distinct entries of the list, so they are all stored.
+    """
+    canonical = [
+        day.isoformat(),
+        [
+            [
+                slug,
+                e.reps,
+                None if e.load is None else [e.load.value, e.load.unit.value],
+                e.seconds,
+                e.rir,
+                e.test,
+                e.set_number,
+                e.client_id,
+            ]
+            for e, slug in zip(entries, slugs, strict=True)
+        ],
+    ]
+    text = json.dumps(canonical, separators=(",", ":"), ensure_ascii=False)
+    return AUTO_KEY_PREFIX + hashlib.sha256(text.encode("utf-8")).hexdigest()
+
+
+def log_session(
+    make_uow: UowFactory,
+    library: Library,
+    name: str,
+    day: dt.date,
+    entries: list[SetEntry],
+    today: dt.date,
+    now: dt.datetime,
+    session: PerformedSession | None = None,
+) -> SessionLogged:
+    """Record sets, or a whole performed session, in one transaction, journaled for undo.
+
+    A session carrying a client id (else one derived from its date and sets) that is stored
+    already, even by a concurrent call, records nothing and says so.
+    """
+    try:
+        check_date(day, today)
+    except LogError as exc:
+        raise BadInput.from_error(exc) from exc
+    exercises = [get_exercise(library, entry.exercise) for entry in entries]
+    if session is not None and session.client_id is None:
+        key = session_key(day, entries, [e.slug for e in exercises])
+        session = replace(session, client_id=key)
+    with make_uow() as uow:
+        athlete = resolve_athlete(uow, name)
+        created: int | None = None
+        if session is not None:
+            created = uow.sessions.add_new(athlete.id, session)
+            if created is None:
+                return SessionLogged([False] * len(entries), already_recorded=True)
+            session_id = created
+        else:
+            known = uow.sessions.id_on(athlete.id, day)
+            if known is None:
+                known = created = uow.sessions.add(athlete.id, PerformedSession(date=day))
+            session_id = known
+        new_ids = _add_sets(uow, library, athlete, session_id, day, entries, exercises, now)
+        added = [(i, e.slug) for i, e in zip(new_ids, exercises, strict=True) if i is not None]
+        if created is not None or added:
+            change = LogChange(
+                ChangeKind.SESSION_LOGGED if session is not None else ChangeKind.SETS_LOGGED,
+                day,
+                tuple(dict.fromkeys(slug for _, slug in added)),
+                added_sets=tuple(set_id for set_id, _ in added),
+                added_sessions=() if created is None else (created,),
+            )
+            uow.journal.add(athlete.id, change, now)
+        uow.commit()
+    return SessionLogged([i is not None for i in new_ids])
+
+
+def _add_sets(
+    uow: UnitOfWork,
+    library: Library,
+    athlete: AthleteRecord,
+    session_id: int,
+    day: dt.date,
+    entries: list[SetEntry],
+    exercises: list[Exercise],
+    now: dt.datetime,
+) -> list[int | None]:
+    """Store the sets with their targets; each one's new id, None if its client id was known."""
+    everything = planned_sessions(uow, athlete.id)
+    kit = athlete_kit(athlete)
+    targets: dict[str, Target] = {}
+    new_ids = []
+    for entry, exercise in zip(entries, exercises, strict=True):
+        target = None
+        if not entry.test:
+            if exercise.slug not in targets:
+                decision = target_on(uow, library, athlete.id, kit, exercise, day, everything)
+                targets[exercise.slug] = decision.target
+            target = targets[exercise.slug]
+        number = entry.set_number or uow.sets.next_number(session_id, exercise.slug)
+        try:
+            logged = LoggedSet(
+                exercise=exercise.slug,
+                set_number=number,
+                reps=entry.reps,
+                load=entry.load,
+                seconds=entry.seconds,
+                rir=entry.rir,
+                target=target,
+                client_id=entry.client_id,
+            )
+        except LogError as exc:
+            raise BadInput.from_error(exc) from exc
+        variant = target.variant if target else exercise.slug
+        new_ids.append(uow.sets.add_new(athlete.id, session_id, day, logged, variant, now))
+    return new_ids
