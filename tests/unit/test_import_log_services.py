@@ -3,11 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
+import json
 from pathlib import Path
 
 import pytest
 from fakes import FakeStore
 
+from json_schema_check import errors
+from runlift import schemas
 from runlift.adapters.catalogue_loader import Library, load_library
 from runlift.adapters.log_csv import HEVY, STRONG, read_log_csv, write_strong_csv
 from runlift.domain.foreign_log import ForeignSet, load_in, rir_from_rpe, rpe_from_rir
@@ -415,3 +418,32 @@ def test_a_library_is_accepted_where_the_catalogue_is_needed() -> None:
     plan = plan_import(library, rows("strong-kg.csv"), STRONG, KG, TODAY)
     assert len(plan.sets) == 14
     assert [m.name for m in plan.unknown] == ["Leg Extension (Machine)"]
+
+
+def test_an_import_result_fits_the_public_log_import_shape() -> None:
+    result = run(new_store(("Kim", KG)), rows("hevy.csv", HEVY), HEVY)
+    shape = schemas.LogImport(
+        athlete=result.athlete,
+        imported=result.imported,
+        already=result.already,
+        skipped=result.skipped,
+        warmups=result.warmups,
+        days=result.days,
+        assumed_units=result.assumed_units,
+        names=tuple(
+            schemas.ImportedName(
+                name=m.name,
+                exercise=m.slug,
+                how=m.how,
+                sets=m.sets,
+                closest=tuple(slug for slug, _ in m.closest),
+            )
+            for m in result.names
+        ),
+    )
+    document = json.loads(schemas.dumps(shape))
+    assert errors(document, schemas.LogImport.model_json_schema()) == []
+    assert schemas.SHAPES["log-import"] is schemas.LogImport
+    treadmill = next(n for n in document["names"] if n["name"] == "Treadmill")
+    assert treadmill["exercise"] is None
+    assert treadmill["how"] == "unknown"
