@@ -352,7 +352,8 @@ def write_strong_csv(sets: Iterable[ForeignSet]) -> str:
     """Sets as CSV text in Strong's column layout; every weight must be in one unit (Strong's
     layout has no unit column), 0 stands for no weight, reps, distance or seconds, as in Strong."""
     buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
+    # CRLF as RFC 4180 says: the csv module then quotes any cell holding a \r or \n.
+    writer = csv.writer(buffer, lineterminator="\r\n")
     writer.writerow(STRONG_HEADER)
     units: set[Units] = set()
     for one in sets:
