@@ -303,6 +303,32 @@ class Run(Shape):
     flag: Flag | None
 
 
+class ImportedName(Shape):
+    """How one exercise name of an imported Strong or Hevy file maps onto the catalogue."""
+
+    name: str = Field(description="the name as the other app wrote it")
+    exercise: str | None = Field(description="the catalogue slug; null when unknown or skipped")
+    how: str = Field(description="given, built-in, catalogue, kit, skipped or unknown")
+    sets: int = Field(description="working sets in the file under this name")
+    closest: tuple[str, ...] = Field(description="closest catalogue slugs, for unknown names")
+
+
+class LogImport(Shape):
+    """What importing a Strong or Hevy log did: sets stored now, already stored before, left out
+    (unknown or skipped names; warm-ups apart), days touched, and each name's mapping."""
+
+    athlete: str
+    imported: int
+    already: int
+    skipped: int
+    warmups: int
+    days: int
+    assumed_units: Units | None = Field(
+        description="the unit weights were read in because the file named none"
+    )
+    names: tuple[ImportedName, ...]
+
+
 class LoadWeek(Shape):
     """Running km and strength load (sRPE x minutes) of one ISO week (a row of `runlift load`)."""
 
@@ -431,6 +457,7 @@ SHAPES: Mapping[str, type[Shape]] = {
     "exercise": Exercise,
     "item": Item,
     "load-week": LoadWeek,
+    "log-import": LogImport,
     "next": Next,
     "plan": Plan,
     "program": Program,
