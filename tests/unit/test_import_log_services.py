@@ -11,9 +11,10 @@ from fakes import FakeStore
 
 from json_schema_check import errors
 from runlift import schemas
-from runlift.adapters.catalogue_loader import Library, load_library
+from runlift.adapters.catalogue_loader import load_library
 from runlift.adapters.log_csv import HEVY, STRONG, read_log_csv, write_strong_csv
 from runlift.domain.foreign_log import ForeignSet, load_in, rir_from_rpe, rpe_from_rir
+from runlift.domain.library import Library
 from runlift.domain.progression import Load
 from runlift.domain.vocab import Units
 from runlift.services import training

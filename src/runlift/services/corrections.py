@@ -9,9 +9,8 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass, replace
-from typing import Protocol
 
-from runlift.domain.exercise import Catalogue
+from runlift.domain.library import Library
 from runlift.domain.log import LogError
 from runlift.domain.progression import Load
 from runlift.services.athletes import UowFactory, profile_from_text, resolve_athlete
@@ -24,13 +23,6 @@ from runlift.services.ports import (
     StoredSet,
     UnitOfWork,
 )
-
-
-class CatalogueSource(Protocol):
-    """Anything holding the exercise catalogue (the library): holds and rep exercises."""
-
-    @property
-    def catalogue(self) -> Catalogue: ...
 
 
 @dataclass(frozen=True, slots=True)
@@ -65,7 +57,7 @@ def _own_set(uow: UnitOfWork, athlete_id: int, set_id: int) -> StoredSet:
 
 
 def _checked_edit(
-    library: CatalogueSource,
+    library: Library,
     units: str,
     stored: StoredSet,
     reps: int | None,
@@ -100,7 +92,7 @@ def _checked_edit(
 
 def edit_set(
     make_uow: UowFactory,
-    library: CatalogueSource,
+    library: Library,
     name: str,
     set_id: int,
     *,

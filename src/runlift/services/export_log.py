@@ -13,10 +13,10 @@ from collections import Counter
 from dataclasses import dataclass
 
 from runlift.domain.foreign_log import ForeignSet, rpe_from_rir
+from runlift.domain.library import Library
 from runlift.domain.loads import Load
 from runlift.domain.vocab import Units
 from runlift.services.athletes import UowFactory, profile_from_text, resolve_athlete
-from runlift.services.import_log import HasCatalogue
 from runlift.services.ports import StoredSession, UnitOfWork
 
 WORKOUT = "runlift"
@@ -54,7 +54,7 @@ def _weight(load: Load | None, units: Units) -> float | None:
     return load.value if load.unit is units else round(load.to(units).value, 1)
 
 
-def export_log(make_uow: UowFactory, library: HasCatalogue, name: str) -> LogExport:
+def export_log(make_uow: UowFactory, library: Library, name: str) -> LogExport:
     """Every stored set of the athlete as a row another app can read back."""
     catalogue = library.catalogue
     with make_uow() as uow:

@@ -16,10 +16,10 @@ import hashlib
 from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
-from typing import Protocol
 
 from runlift.domain.exercise import Catalogue
 from runlift.domain.foreign_log import EARLIEST_DAY, ForeignSet, load_in, rir_from_rpe
+from runlift.domain.library import Library
 from runlift.domain.log import LogError, LoggedSet, PerformedSession, check_date
 from runlift.domain.vocab import Units
 from runlift.services.athletes import UowFactory, profile_from_text, resolve_athlete
@@ -31,16 +31,9 @@ from runlift.services.exercise_names import (
     given_slugs,
     match_name,
 )
-from runlift.services.ports import SetRow, UnitOfWork
+from runlift.services.ports import ChangeKind, LogChange, UnitOfWork
 
 MAX_NOTES = 200
-
-
-class HasCatalogue(Protocol):
-    """The knowledge base as the import needs it (the loader's Library is one)."""
-
-    @property
-    def catalogue(self) -> Catalogue: ...
 
 
 @dataclass(frozen=True, slots=True)
@@ -175,7 +168,7 @@ def _check_day(one: ForeignSet, today: dt.date) -> dt.date:
 
 
 def plan_import(
-    library: HasCatalogue,
+    library: Library,
     rows: Sequence[ForeignSet],
     app: str,
     units: Units,
@@ -207,7 +200,10 @@ def plan_import(
 def _store(
     uow: UnitOfWork, athlete_id: int, app: str, sets: Sequence[ImportedSet], now: dt.datetime
 ) -> tuple[int, int]:
-    """Store the sets not stored before, into each day's performed session: (new, days)."""
+    """Store the sets not stored before, into each day's performed session: (new, days).
+
+    The whole import is one change in the journal, so one undo takes all of it back.
+    """
     stored = uow.sets.all(athlete_id)
     seen = {s.logged.client_id for s in stored if s.logged.client_id is not None}
     numbers: dict[tuple[int, str], int] = {}
@@ -218,24 +214,40 @@ def _store(
     for one in sets:
         if one.logged.client_id not in seen:
             by_day[one.day].append(one)
-    rows = []
+    added_sets: list[int] = []
+    added_sessions: list[int] = []
+    exercises: dict[str, None] = {}
     for day, todays in by_day.items():
         workouts = "; ".join(dict.fromkeys(s.workout for s in todays if s.workout))
         notes = f"{app.capitalize()}: {workouts}"[:MAX_NOTES] if workouts else None
         session = PerformedSession(date=day, notes=notes, client_id=f"{app}:{day.isoformat()}")
-        session_id = uow.sessions.id_on(athlete_id, day) or uow.sessions.add(athlete_id, session)
+        session_id = uow.sessions.id_on(athlete_id, day)
+        if session_id is None:
+            session_id = uow.sessions.add(athlete_id, session)
+            added_sessions.append(session_id)
         for one in todays:
             key = (session_id, one.logged.exercise)
             numbers[key] = numbers.get(key, 0) + 1
             logged = replace(one.logged, set_number=numbers[key])
-            rows.append(SetRow(session_id, day, logged.exercise, logged, now))
-    uow.sets.add_rows(athlete_id, rows)
-    return len(rows), len(by_day)
+            new_id = uow.sets.add_new(athlete_id, session_id, day, logged, logged.exercise, now)
+            if new_id is not None:
+                added_sets.append(new_id)
+                exercises[logged.exercise] = None
+    if added_sets:
+        change = LogChange(
+            ChangeKind.LOG_IMPORTED,
+            min(by_day),
+            tuple(exercises),
+            added_sets=tuple(added_sets),
+            added_sessions=tuple(added_sessions),
+        )
+        uow.journal.add(athlete_id, change, now)
+    return len(added_sets), len(by_day)
 
 
 def import_log(
     make_uow: UowFactory,
-    library: HasCatalogue,
+    library: Library,
     name: str,
     rows: Sequence[ForeignSet],
     app: str,

@@ -98,6 +98,7 @@ class ChangeKind(StrEnum):
     RUN_LOGGED = "run_logged"
     RUNS_IMPORTED = "runs_imported"
     RUN_DELETED = "run_deleted"
+    LOG_IMPORTED = "log_imported"
 
 
 @dataclass(frozen=True, slots=True)
