@@ -86,18 +86,18 @@ def test_history_in_three_formats_agrees(capsys: pytest.CaptureFixture[str]) -> 
     assert code == 0, err
     parsed = list(csv.DictReader(io.StringIO(text)))
     assert len(parsed) == len(rows)
+    # Strong's columns, so other apps read it back: names for people, loads in Ana's units.
     for row, record in zip(parsed, rows, strict=True):
-        assert row["date"] == record["date"]
-        assert row["exercise"] == record["exercise"]
-        assert int(row["set"]) == record["set"]
-        assert row["reps"] == ("" if record["reps"] is None else str(record["reps"]))
-        load = record["load"]
-        assert (row["load"], row["unit"]) == (
-            (str(load["value"]), load["unit"]) if load else ("", "")
-        )
-        assert row["seconds"] == ("" if record["seconds"] is None else str(record["seconds"]))
-    # The target contains commas: the csv module must hand it back whole.
-    assert parsed[0]["target"].endswith(", RIR 3")
+        assert row["Date"].startswith(str(record["date"]))
+        assert int(row["Set Order"]) == record["set"]
+        assert row["Reps"] == str(record["reps"] or 0)
+        assert row["Seconds"] == str(record["seconds"] or 0)
+    assert [row["Exercise Name"] for row in parsed[:3]] == [
+        "Goblet squat",
+        "Goblet squat",
+        "Side plank",
+    ]
+    assert parsed[4]["Weight"] == "22.7"  # 50 lb logged, shown in kg
 
 
 @pytest.mark.usefixtures("logged")

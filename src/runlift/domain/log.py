@@ -94,7 +94,11 @@ def check_date(day: dt.date, today: dt.date) -> None:
 
 
 def parse_load(text: str) -> Load:
-    """'22.5kg', '50 lb', '20' (kg) -> Load; anything else is refused naming the units."""
+    """'22.5kg', '50 lb' -> Load; a bare number or anything else is refused naming the units.
+
+    A number without its unit is refused rather than guessed: 50 means 50 kg to one runner
+    and 50 lb to another.
+    """
     cleaned = text.strip().lower().replace(" ", "")
     for unit in (Units.KG, Units.LB):
         for suffix in (unit.value, unit.value + "s"):
@@ -102,7 +106,7 @@ def parse_load(text: str) -> Load:
                 cleaned = cleaned[: -len(suffix)]
                 return _load(cleaned, unit, text)
     if cleaned and (cleaned[-1].isdigit() or cleaned[-1] == "."):
-        return _load(cleaned, Units.KG, text)
+        raise LogError("load", f"{text!r} needs its unit: {text.strip()}kg or {text.strip()}lb")
     raise LogError("load", f"{text!r}: unknown unit; accepted: kg, lb (e.g. 22.5kg, 50lb)")
 
 

@@ -2,15 +2,14 @@
 
 from __future__ import annotations
 
-import csv
 import datetime as dt
-import io
 import sys
 from enum import StrEnum
 from pathlib import Path
 
 import typer
 
+from runlift.adapters.log_csv import write_strong_csv
 from runlift.entrypoints import charts
 from runlift.entrypoints.cli.common import ATHLETE, ListFormat, emit_json
 from runlift.entrypoints.cli.context import athlete_name, core
@@ -21,6 +20,7 @@ from runlift.entrypoints.text.table import cell, table
 from runlift.entrypoints.text.training import target_text
 from runlift.services import reports
 from runlift.services.errors import BadInput
+from runlift.services.export_log import export_log
 from runlift.services.suggest import parse_enum
 
 commands = typer.Typer()
@@ -32,18 +32,6 @@ HISTORY_HEADERS = (
     "set",
     "reps",
     "load",
-    "seconds",
-    "rir",
-    "target",
-)
-CSV_HEADERS = (
-    "date",
-    "exercise",
-    "variant",
-    "set",
-    "reps",
-    "load",
-    "unit",
     "seconds",
     "rir",
     "target",
@@ -62,26 +50,21 @@ class HistoryFormat(StrEnum):
 def history(
     exercise: str | None = typer.Option(None, "--exercise", help="Only this exercise."),
     athlete: str | None = ATHLETE,
-    fmt: str = typer.Option("table", "--format", help="table, json or csv."),
+    fmt: str = typer.Option(
+        "table", "--format", help="table, json or csv (Strong's columns, for other apps)."
+    ),
 ) -> None:
     """List every logged set, oldest first."""
     output = parse_enum(HistoryFormat, fmt, "--format")
+    if output is HistoryFormat.CSV and exercise is not None:
+        raise BadInput("--exercise", "the CSV export holds the whole log; leave out --exercise")
     library = core().library
     rows = reports.history(core().uow_factory(), library, athlete_name(athlete), exercise)
     if output is HistoryFormat.JSON:
         emit_json([shapes.set_log_shape(r) for r in rows])
     elif output is HistoryFormat.CSV:
-        buffer = io.StringIO()
-        writer = csv.writer(buffer, lineterminator="\n")
-        writer.writerow(CSV_HEADERS)
-        for r in rows:
-            value, unit = (r.load.value, r.load.unit.value) if r.load else ("", "")
-            writer.writerow(
-                [r.date.isoformat(), r.exercise, r.variant, r.set_number]
-                + ["" if v is None else v for v in (r.reps, value, unit, r.seconds, r.rir)]
-                + [target_text(r.target) if r.target else ""]
-            )
-        sys.stdout.write(buffer.getvalue())
+        exported = export_log(core().uow_factory(), library, athlete_name(athlete))
+        sys.stdout.write(write_strong_csv(exported.sets))
     elif not rows:
         sys.stdout.write("no sets logged yet\n")
     else:

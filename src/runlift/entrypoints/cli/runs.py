@@ -17,8 +17,9 @@ from runlift.entrypoints.cli.context import athlete_name, core
 from runlift.entrypoints.cli.errors import options_named
 from runlift.entrypoints.cli.files import read_bytes
 from runlift.entrypoints.shapes import running as shapes
+from runlift.entrypoints.text.log import stored_run_text
 from runlift.entrypoints.text.table import table
-from runlift.services import running
+from runlift.services import corrections, running
 from runlift.services.errors import BadInput
 from runlift.services.suggest import parse_enum
 
@@ -121,6 +122,16 @@ def runs_import(
     typer.echo(
         f"imported {count.added} of {count.total} runs ({count.total - count.added} already there)"
     )
+
+
+@runs_app.command("delete")
+def runs_delete(
+    run_id: int = typer.Argument(..., help="The run's id, as 'runlift runs list' shows it."),
+    athlete: str | None = ATHLETE,
+) -> None:
+    """Delete a logged run ('runlift undo' brings it back)."""
+    removed = corrections.delete_run(core().uow_factory(), athlete_name(athlete), run_id, _now())
+    typer.echo(f"deleted {stored_run_text(removed)}")
 
 
 @runs_app.command("list")

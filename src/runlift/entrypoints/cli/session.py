@@ -20,13 +20,16 @@ from runlift.entrypoints.cli.common import ATHLETE, parse_date
 from runlift.entrypoints.cli.context import athlete_name, core
 from runlift.entrypoints.cli.errors import options_named
 from runlift.entrypoints.cli.quick_entry import Command
+from runlift.entrypoints.text.log import plural
 from runlift.entrypoints.text.training import no_session_text, target_text
-from runlift.services import guided
+from runlift.services import corrections, guided
 from runlift.services.athletes import UowFactory
 from runlift.services.errors import BadInput
 from runlift.services.guided import Guide, Result, Step
 
 commands = typer.Typer()
+session_app = typer.Typer()
+commands.add_typer(session_app, name="session")
 WIDTH = 78
 SWITCH_SECONDS = 5
 LEGEND = (
@@ -297,8 +300,9 @@ class GuidedRun:
         _say(f"session saved: {_sets(self.saved)} on {g.date}{rpe}")
 
 
-@commands.command("session")
+@session_app.callback(invoke_without_command=True)
 def session(
+    ctx: typer.Context,
     date: str | None = typer.Option(
         None, "--date", help="Day to train, YYYY-MM-DD (default: today)."
     ),
@@ -311,6 +315,8 @@ def session(
     ),
 ) -> None:
     """Run the day's session: steps, targets, timers; every set saved as entered, resumable."""
+    if ctx.invoked_subcommand is not None:
+        return
     library = core().library
     make_uow = core().uow_factory()
     day = parse_date(date, "--date") or _today()
@@ -333,3 +339,18 @@ def session(
             resume += f" --athlete {shlex.quote(athlete)}"
         typer.echo(f"stopped; {_sets(run.saved)} saved; run `{resume}` to resume")
         raise typer.Exit(code) from None
+
+
+@session_app.command("delete")
+def session_delete(
+    day: str = typer.Argument(..., help="The day of the performed session, YYYY-MM-DD."),
+    athlete: str | None = ATHLETE,
+) -> None:
+    """Delete what was logged on a day: the session and all its sets ('runlift undo' restores)."""
+    when = parse_date(day, "DATE")
+    assert when is not None
+    with options_named(date="DATE"):
+        removed = corrections.delete_session(
+            core().uow_factory(), athlete_name(athlete), when, _now()
+        )
+    typer.echo(f"deleted the session of {when} ({plural(removed.sets, 'set')})")
