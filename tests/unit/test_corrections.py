@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import json
-from pathlib import Path
 
 import gpxpy
 import gpxpy.gpx
@@ -13,7 +12,6 @@ import training_plans as plans
 from fakes import FakeStore
 
 from runlift.adapters.catalogue_loader import load_library
-from runlift.adapters.session_file import read_session_file
 from runlift.domain.library import Library
 from runlift.domain.log import PerformedSession
 from runlift.domain.progression import Load
@@ -22,6 +20,7 @@ from runlift.domain.vocab import Units
 from runlift.services import corrections, logbook, reports, running, training
 from runlift.services.errors import BadInput, NotFound, NothingToUndo
 from runlift.services.ports import ChangeKind
+from runlift.services.session_document import parse_session_document
 from runlift.services.training import SetEntry
 
 LUNGE = "forward-lunge"
@@ -358,8 +357,7 @@ def test_an_import_of_runs_is_one_change_and_a_repeated_import_none(tess: FakeSt
 
 
 @pytest.mark.parametrize("key", ["id", "client_id"])
-def test_a_session_file_names_its_own_id_as_id_or_client_id(tmp_path: Path, key: str) -> None:
-    path = tmp_path / "session.json"
+def test_a_session_file_names_its_own_id_as_id_or_client_id(key: str) -> None:
     sets = [{"exercise": LUNGE, "reps": 6}]
-    path.write_text(json.dumps({"date": "2026-01-06", key: "w-1", "sets": sets}))
-    assert read_session_file(path).client_id == "w-1"
+    text = json.dumps({"date": "2026-01-06", key: "w-1", "sets": sets})
+    assert parse_session_document(text, "session.json").client_id == "w-1"

@@ -148,3 +148,19 @@ def _add_sets(
         variant = target.variant if target else exercise.slug
         new_ids.append(uow.sets.add_new(athlete.id, session_id, day, logged, variant, now))
     return new_ids
+
+
+def log_session_document(
+    make_uow: UowFactory,
+    library: Library,
+    name: str,
+    text: str,
+    source: str,
+    today: dt.date,
+    now: dt.datetime,
+) -> SessionLogged:
+    """Record a whole session sent as a JSON document, once: see `log_session`."""
+    from runlift.services.session_document import parse_session_document, session_entries
+
+    session, entries = session_entries(parse_session_document(text, source))
+    return log_session(make_uow, library, name, session.date, entries, today, now, session)

@@ -8,16 +8,13 @@ from pathlib import Path
 
 import typer
 
-from runlift.adapters.session_file import SessionFileError, read_session_file
 from runlift.domain.library import Library
-from runlift.domain.log import LogError, PerformedSession
-from runlift.domain.progression import Load
-from runlift.domain.vocab import Units
 from runlift.entrypoints.cli.common import ATHLETE, ShowFormat, emit_json, load_option, parse_date
 from runlift.entrypoints.cli.context import athlete_name, core
+from runlift.entrypoints.cli.files import read_text
 from runlift.entrypoints.shapes import training as shapes
 from runlift.entrypoints.text import training as render
-from runlift.services import training
+from runlift.services import logbook, training
 from runlift.services.athletes import UowFactory
 from runlift.services.errors import BadInput
 from runlift.services.suggest import parse_enum
@@ -90,39 +87,11 @@ def log(
     typer.echo("logged" if recorded[0] else "already logged (same --id); nothing changed")
 
 
-def _log_file(
-    make_uow: UowFactory,
-    library: Library,
-    path: Path,
-    athlete: str | None,
-) -> None:
-    try:
-        data = read_session_file(path)
-    except SessionFileError as exc:
-        raise BadInput.from_error(exc) from exc
-    entries = []
-    for index, s in enumerate(data.sets):
-        if isinstance(s.load, str):
-            load = load_option(s.load)
-        elif s.load is not None:
-            try:
-                load = Load(s.load.value, Units(s.load.unit))
-            except ValueError as exc:
-                raise BadInput(f"sets.{index}.load.unit", "accepted: kg, lb") from exc
-        else:
-            load = None
-        entries.append(
-            training.SetEntry(s.exercise, s.reps, load, s.seconds, s.rir, s.id, s.test, s.set)
-        )
-    try:
-        session = PerformedSession(
-            data.date, data.started_at, data.ended_at, data.srpe, data.notes, data.client_id
-        )
-    except LogError as exc:
-        raise BadInput.from_error(exc) from exc
-    recorded = training.log_sets(
-        make_uow, library, athlete_name(athlete), data.date, entries, _today(), _now(), session
+def _log_file(make_uow: UowFactory, library: Library, path: Path, athlete: str | None) -> None:
+    logged = logbook.log_session_document(
+        make_uow, library, athlete_name(athlete), read_text(path), str(path), _today(), _now()
     )
+    recorded = logged.recorded
     new = sum(recorded)
     typer.echo(f"logged {new} of {len(recorded)} sets ({len(recorded) - new} already there)")
 

@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from runlift import schemas
 from runlift.domain.progression import Decision, Load, Target
 from runlift.domain.vocab import BlockKind, MuscleGroup, Units
-from runlift.services import reports
-from runlift.services.training import DayView
+
+if TYPE_CHECKING:  # the converters read these; importing them would load the services
+    from runlift.services import reports
+    from runlift.services.training import DayView
 
 
 def load_shape(load: Load | None) -> schemas.Load | None:
