@@ -253,9 +253,10 @@ def test_export_import_export_is_identical_and_keeps_every_field(
     assert (stored["srpe"], stored["notes"], stored["client_id"]) == (7, "ünïcode ✓", "s1")
     assert stored["sets"][0]["logged_at"] == "2026-11-20T07:30:15.123456+00:00"
 
+    records = reports.records(make_uow, "Ana")
     monkeypatch.setenv("RUNLIFT_DATA_DIR", str(tmp_path / "second"))
     monkeypatch.delenv("RUNLIFT_DATABASE_URL", raising=False)
-    close_app_core()
+    close_app_core()  # the first store's connections close here; it is not used again
     second = app_core().uow_factory()
     document = copy.deepcopy(first)
     counts = transfer.import_document(second, library, document, TODAY)
@@ -267,7 +268,7 @@ def test_export_import_export_is_identical_and_keeps_every_field(
         assert copied is not None
         assert [p.plan_json for p in uow.plans.all(copied.id)] == [plan, plan]
     assert transfer.document_text(again) == transfer.document_text(first)
-    assert reports.records(second, "Ana") == reports.records(make_uow, "Ana")
+    assert reports.records(second, "Ana") == records
 
 
 def test_import_into_this_backend_gives_back_the_same_document(
