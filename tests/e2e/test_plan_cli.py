@@ -153,7 +153,7 @@ runs: {tue: intervals, sun: long}
         ),
         (VALID + "injuries: [knee]\n", "injuries: 'knee' is not accepted"),
         (VALID + "style: heavy\n", "style: 'heavy' is not accepted"),
-        (VALID + "favourite: squats\n", "favourite: unknown field"),
+        (VALID + "favourite: squats\n", "favourite: unknown key"),
         (
             VALID + "race: {distance: marathon, date: 2026-01-01}\n",
             "race.date: 2026-01-01 is before the plan start",

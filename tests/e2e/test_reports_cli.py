@@ -234,7 +234,7 @@ def test_export_then_import_into_another_store(
     assert code == 0, err
     code, out, err = run(capsys, "export", "-o", str(first))
     assert code == 0, err
-    assert out == f"exported 1 athletes, 1 plans, 3 sessions, {len(SETS)} sets, 1 runs to {first}\n"
+    assert out == f"exported 1 athlete, 1 plan, 3 sessions, {len(SETS)} sets, 1 run to {first}\n"
     assert [p.name for p in first.parent.iterdir()] == ["ana.json"]
     document = json.loads(first.read_text(encoding="utf-8"))
     assert document["format"] == "runlift-export"
@@ -244,7 +244,7 @@ def test_export_then_import_into_another_store(
     close_app_core()
     code, out, err = run(capsys, "import", str(first))
     assert code == 0, err
-    assert out == f"imported 1 athletes, 1 plans, 3 sessions, {len(SETS)} sets, 1 runs\n"
+    assert out == f"imported 1 athlete, 1 plan, 3 sessions, {len(SETS)} sets, 1 run\n"
     second = tmp_path / "again.json"
     code, _, err = run(capsys, "export", "-o", str(second))
     assert code == 0, err

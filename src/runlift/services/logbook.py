@@ -33,6 +33,27 @@ class SessionLogged:
 AUTO_KEY_PREFIX = "auto:"
 
 
+def year_before(today: dt.date) -> dt.date:
+    """The same day a year earlier (28 February for 29 February)."""
+    try:
+        return today.replace(year=today.year - 1)
+    except ValueError:
+        return today.replace(year=today.year - 1, day=28)
+
+
+def check_recent(day: dt.date, today: dt.date) -> None:
+    """Sets logged one by one are this year's training; an older date is most likely a typo.
+
+    History from further back comes in as an import, which has no such limit.
+    """
+    if day < year_before(today):
+        raise BadInput(
+            "date",
+            f"{day} is more than a year before {today}; bring older history in as an import",
+            "date_too_old",
+        )
+
+
 def session_key(day: dt.date, entries: list[SetEntry], slugs: list[str]) -> str:
     """A session's client id made from its content (date and sets, in order): same file, same key.
 
@@ -77,6 +98,7 @@ def log_session(
         check_date(day, today)
     except LogError as exc:
         raise BadInput.from_error(exc) from exc
+    check_recent(day, today)
     exercises = [get_exercise(library, entry.exercise) for entry in entries]
     if session is not None and session.client_id is None:
         key = session_key(day, entries, [e.slug for e in exercises])

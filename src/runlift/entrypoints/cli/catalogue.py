@@ -13,6 +13,7 @@ from runlift.entrypoints.cli.context import core
 from runlift.entrypoints.cli.errors import options_named
 from runlift.entrypoints.shapes import catalogue as shapes
 from runlift.entrypoints.text import catalogue as render
+from runlift.entrypoints.text.log import plural
 from runlift.services import catalogue as catalogue_service
 from runlift.services.errors import NotFound
 from runlift.services.suggest import closest, parse_enum
@@ -62,7 +63,7 @@ def exercises_list(
         emit_json([shapes.exercise_shape(e) for e in found])
     else:
         emit(render.exercise_table(found))
-        sys.stdout.write(f"{len(found)} exercises\n")
+        sys.stdout.write(f"{plural(len(found), 'exercise')}\n")
 
 
 @exercises_app.command("show")

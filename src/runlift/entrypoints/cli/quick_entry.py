@@ -120,7 +120,7 @@ def describe(result: Result | LoggedSet) -> str:
     """'6 reps @ 16 kg, RIR 3' or '30 s', as the runner reads it back."""
     parts = []
     if result.reps is not None:
-        parts.append(f"{result.reps} reps")
+        parts.append(f"{result.reps} rep" if result.reps == 1 else f"{result.reps} reps")
     if result.seconds is not None:
         parts.append(f"{result.seconds} s")
     text = " + ".join(parts)

@@ -13,7 +13,7 @@ from runlift.adapters.log_csv import write_strong_csv
 from runlift.entrypoints import charts
 from runlift.entrypoints.cli.common import ATHLETE, ListFormat, emit_json
 from runlift.entrypoints.cli.context import athlete_name, core
-from runlift.entrypoints.cli.files import write_file
+from runlift.entrypoints.cli.files import SYMLINK_NOTE, check_extension, write_file
 from runlift.entrypoints.shapes import training as shapes
 from runlift.entrypoints.text.reports import display_name, records_text, trend_text
 from runlift.entrypoints.text.table import cell, table
@@ -90,9 +90,13 @@ def history(
 def progress(
     exercise: str = typer.Argument(..., help="Exercise slug, name or alias."),
     athlete: str | None = ATHLETE,
-    png: Path | None = typer.Option(None, "--png", help="Also draw the trend to this PNG file."),
+    png: Path | None = typer.Option(
+        None, "--png", help=f"Also draw the trend to this .png file ({SYMLINK_NOTE})."
+    ),
 ) -> None:
     """Show the estimated 1RM trend of an exercise; --png draws it as a chart."""
+    if png is not None:
+        check_extension(png, ".png", "--png")
     library = core().library
     trend = reports.e1rm_trend(core().uow_factory(), library, athlete_name(athlete), exercise)
     name = display_name(library.catalogue, trend.exercise)
@@ -135,7 +139,8 @@ def volume(
         emit_json([shapes.volume_shape(w) for w in found])
         return
     if not found:
-        sys.stdout.write(f"no sets logged in the last {weeks} weeks\n")
+        last = "this week" if weeks == 1 else f"the last {weeks} weeks"
+        sys.stdout.write(f"no sets logged in {last}\n")
         return
     muscles = sorted({m for w in found for m in w.sets})
     rows = [(w.week, *(str(w.sets.get(m, 0)) for m in muscles)) for w in found]

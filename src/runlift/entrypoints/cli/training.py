@@ -17,6 +17,7 @@ from runlift.entrypoints.cli.common import ATHLETE, ShowFormat, emit_json, load_
 from runlift.entrypoints.cli.context import athlete_name, core
 from runlift.entrypoints.shapes import training as shapes
 from runlift.entrypoints.text import training as render
+from runlift.entrypoints.text.log import plural
 from runlift.services import training
 from runlift.services.athletes import UowFactory
 from runlift.services.errors import BadInput
@@ -124,7 +125,9 @@ def _log_file(
         make_uow, library, athlete_name(athlete), data.date, entries, _today(), _now(), session
     )
     new = sum(recorded)
-    typer.echo(f"logged {new} of {len(recorded)} sets ({len(recorded) - new} already there)")
+    typer.echo(
+        f"logged {new} of {plural(len(recorded), 'set')} ({len(recorded) - new} already there)"
+    )
 
 
 @commands.command("next")
