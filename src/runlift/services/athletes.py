@@ -155,7 +155,7 @@ def profile_summary(record: AthleteRecord) -> str:
     """One line about an athlete, for listings."""
     profile = profile_from_text(record.profile_yaml)
     race = profile.dated_race
-    goal = f"{race.distance.value} on {race.date}" if race else "no race"
+    goal = f"{race.distance.value.replace('_', ' ')} on {race.date}" if race else "no race"
     buffer = io.StringIO()
     buffer.write(f"{record.name}: {profile.level.value}, {goal}, ")
     buffer.write(

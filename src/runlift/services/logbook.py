@@ -41,6 +41,17 @@ def year_before(today: dt.date) -> dt.date:
         return today.replace(year=today.year - 1, day=28)
 
 
+def check_amounts(entry: SetEntry, exercise: Exercise) -> None:
+    """A set of a rep exercise counts reps or seconds, not both; an id is never blank."""
+    done_for_reps = exercise.default.reps is not None and exercise.default.seconds is None
+    if done_for_reps and entry.reps is not None and entry.seconds is not None:
+        raise BadInput(
+            "seconds", f"{exercise.slug} is done for reps; give reps or seconds, not both"
+        )
+    if entry.client_id is not None and not entry.client_id.strip():
+        raise BadInput("id", "is empty; give an id or leave it out")
+
+
 def check_recent(day: dt.date, today: dt.date) -> None:
     """Sets logged one by one are this year's training; an older date is most likely a typo.
 
@@ -49,7 +60,7 @@ def check_recent(day: dt.date, today: dt.date) -> None:
     if day < year_before(today):
         raise BadInput(
             "date",
-            f"{day} is more than a year before {today}; bring older history in as an import",
+            f"{day} is more than a year before {today}",
             "date_too_old",
         )
 
@@ -147,6 +158,7 @@ def _add_sets(
     targets: dict[str, Target] = {}
     new_ids = []
     for entry, exercise in zip(entries, exercises, strict=True):
+        check_amounts(entry, exercise)
         target = None
         if not entry.test:
             if exercise.slug not in targets:

@@ -15,6 +15,7 @@ from runlift.domain.progression import Load
 from runlift.domain.vocab import Units
 from runlift.entrypoints.cli.common import ATHLETE, ShowFormat, emit_json, load_option, parse_date
 from runlift.entrypoints.cli.context import athlete_name, core
+from runlift.entrypoints.cli.errors import options_named
 from runlift.entrypoints.shapes import training as shapes
 from runlift.entrypoints.text import training as render
 from runlift.entrypoints.text.log import plural
@@ -83,11 +84,16 @@ def log(
         raise BadInput("EXERCISE", "name the exercise, or use --file SESSION.json")
     if reps is None and seconds is None:
         raise BadInput("--reps", "give --reps (or --seconds for a hold)")
+    if client_id is not None and not client_id.strip():
+        raise BadInput("--id", "is empty; give an id or leave out --id")
     entry = training.SetEntry(exercise, reps, load_option(load), seconds, rir, client_id, test)
     day = parse_date(date, "--date") or _today()
-    recorded = training.log_sets(
-        make_uow, library, athlete_name(athlete), day, [entry], _today(), _now()
-    )
+    with options_named(
+        reps="--reps", seconds="--seconds", rir="--rir", load="--load", id="--id", date="--date"
+    ):
+        recorded = training.log_sets(
+            make_uow, library, athlete_name(athlete), day, [entry], _today(), _now()
+        )
     typer.echo("logged" if recorded[0] else "already logged (same --id); nothing changed")
 
 
