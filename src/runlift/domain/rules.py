@@ -181,8 +181,8 @@ RULES: Final = (
     ),
     Rule(
         "run-spike",
-        "Flag a single run more than 10% longer than the longest run of the previous 30 days; no "
-        "acute:chronic workload verdicts.",
+        "Flag a single run more than 10% longer than the longest run of the previous 30 days, "
+        "once 30 days of runs are logged; no acute:chronic workload verdicts.",
         ("Frandsen et al. 2025, BJSM 59:1203", "Impellizzeri et al. 2021, Sports Med 51:581"),
     ),
 )

@@ -62,7 +62,7 @@ def exercises_list(
     if output is ListFormat.JSON:
         emit_json([shapes.exercise_shape(e) for e in found])
     else:
-        emit(render.exercise_table(found))
+        sys.stdout.write(render.exercise_table(found))
         sys.stdout.write(f"{plural(len(found), 'exercise')}\n")
 
 

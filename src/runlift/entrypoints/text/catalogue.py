@@ -9,6 +9,8 @@ from rich.text import Text
 
 from runlift.domain.exercise import Exercise
 from runlift.domain.program import IntOrRange, Program, ProgramItem
+from runlift.entrypoints.text.table import table as text_table
+from runlift.entrypoints.text.table import words
 from runlift.services.search import Hit
 
 
@@ -44,23 +46,23 @@ def short_kit(exercise: Exercise) -> str:
     )
 
 
-def exercise_table(exercises: list[Exercise]) -> Table:
-    """One row per exercise: slug, category, level, main muscles, kit."""
-    table = Table(box=None, pad_edge=False, header_style="bold")
-    table.add_column("slug", no_wrap=True)
-    table.add_column("category", no_wrap=True)
-    table.add_column("level", no_wrap=True)
-    table.add_column("primary muscles", overflow="fold")
-    table.add_column("kit", overflow="fold")
-    for e in exercises:
-        table.add_row(
+def exercise_table(exercises: list[Exercise]) -> str:
+    """One row per exercise: slug (what to type), category, level, main muscles, kit.
+
+    Levels and kit are shown in forms the filters accept back ('beg', 'mini band').
+    """
+    rows = [
+        (
             e.slug,
-            e.category.value,
+            words(e.category.value),
             e.level.value[:3],
-            ", ".join(m.value for m in e.primary_muscles),
-            short_kit(e),
+            ", ".join(words(m.value) for m in e.primary_muscles),
+            words(short_kit(e)),
         )
-    return table
+        for e in exercises
+    ]
+    headers = ("slug", "category", "level", "primary muscles", "kit")
+    return text_table(headers, rows, wrap=(3, 4))
 
 
 def search_table(hits: list[Hit]) -> Table:
