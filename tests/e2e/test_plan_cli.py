@@ -140,8 +140,8 @@ runs: {tue: intervals, sun: long}
         ),
         (VALID.replace("tue: intervals", "tue: sprint"), "runs.tue: 'sprint' is not accepted"),
         (
-            VALID.replace("tue: intervals", "tues: intervals"),
-            "runs: 'tues' is not accepted; did you mean tue",
+            VALID.replace("tue: intervals", "tuez: intervals"),
+            "runs: 'tuez' is not accepted; did you mean tue",
         ),
         (
             VALID.replace("sessions_per_week: 2", "sessions_per_week: 9"),

@@ -103,6 +103,7 @@ def test_top_of_range_twice_adds_a_step_carried_into_the_next_range(
     code, out, _ = run(capsys, "next", LIFT)
     assert code == 0
     assert out.startswith("Split squat: 3 x 4-6 @ 20 kg, RIR 2\n")
+    assert all(len(line) <= 80 for line in out.splitlines())
     assert "  when: Tue 2026-11-24 (same as `runlift today --date 2026-11-24`)\n" in out
 
 

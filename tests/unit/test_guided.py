@@ -69,6 +69,7 @@ def test_commands(text: str, command: Command) -> None:
     ("text", "field"),
     [
         ("foo", "entry"),
+        ("8 45s", "entry"),
         ("8 foo", "entry"),
         ("-3", "entry"),
         ("8.5", "entry"),

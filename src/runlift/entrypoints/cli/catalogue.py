@@ -7,7 +7,7 @@ import sys
 import typer
 
 from runlift import schemas
-from runlift.domain.rules import RULES
+from runlift.domain.rules import RULES, source_title
 from runlift.entrypoints.cli.common import ListFormat, ShowFormat, console, emit, emit_json
 from runlift.entrypoints.cli.context import core
 from runlift.entrypoints.cli.errors import options_named
@@ -137,7 +137,7 @@ def rules(fmt: str = typer.Option("text", "--format", help="text or json.")) -> 
     out = console()
     for rule in RULES:
         out.print(f"{rule.id}: {rule.summary}", markup=False)
-        out.print(f"  sources: {'; '.join(rule.sources)}", markup=False)
+        out.print(f"  sources: {'; '.join(source_title(s) for s in rule.sources)}", markup=False)
 
 
 @commands.command("schema")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections.abc import Callable
 from enum import StrEnum
 from pathlib import Path
@@ -161,7 +162,7 @@ def init(
         loads = _ask(
             f"{label.capitalize()} loads you own, in {units.value} (e.g. 4, 6, 8, 10; "
             "blank to skip)",
-            lambda t, p=piece: owned_loads(t, p, units),
+            functools.partial(owned_loads, piece=piece, units=units),
             "",
         )
         if loads:

@@ -108,6 +108,8 @@ def _parse_tokens(tokens: list[str], target: Target, load: Load | None, units: U
         rir = numbers[0]
     if reps is None and seconds is None:
         raise BadInput("reps", f"give the reps first (or seconds like 45s); {EXAMPLES}")
+    if reps is not None and seconds is not None and target.seconds is None:
+        raise BadInput("entry", "this exercise is done for reps; give reps or seconds, not both")
     return Result(reps, given_load if given_load is not None else load, seconds, rir)
 
 
