@@ -475,7 +475,7 @@ def test_unknown_program(capsys: pytest.CaptureFixture[str]) -> None:
     ("option", "value", "accepted"),
     [
         ("--equipment", "sandbag", [e.value for e in Equipment]),
-        ("--muscle", "glute", [m.value for m in MuscleGroup]),
+        ("--muscle", "glutez", [m.value for m in MuscleGroup]),
         ("--injury", "knee", [i.value for i in Injury]),
         ("--category", "plyo", [c.value for c in Category]),
         ("--level", "expert", [lv.value for lv in Level]),
@@ -660,3 +660,64 @@ def test_console_script_in_a_subprocess() -> None:
     assert len(bad.stderr.splitlines()) == 1
     assert "goblet-squat" in bad.stderr
     assert bad.stdout == ""
+
+
+# --- filters take what the tables print --------------------------------------------------------
+
+
+@pytest.mark.parametrize("word", ["none", "bodyweight", "Bodyweight", "body weight"])
+def test_equipment_none_or_bodyweight_lists_bodyweight_moves_only(
+    capsys: pytest.CaptureFixture[str], all_exercises: list[dict[str, Any]], word: str
+) -> None:
+    found = run_json(capsys, "exercises", "list", "--equipment", word, "--format", "json")
+    expected = [e["slug"] for e in all_exercises if doable(e, set())]
+    assert [e["slug"] for e in found] == expected
+    assert "air-squat" in expected
+    assert "goblet-squat" not in expected
+
+
+@pytest.mark.parametrize(
+    ("args", "same_as"),
+    [
+        (["--level", "beg"], ["--level", "beginner"]),
+        (["--level", "int"], ["--level", "intermediate"]),
+        (["-e", "mini band"], ["-e", "mini_band"]),
+        (["-e", "Dumbbells"], ["-e", "dumbbell"]),
+        (["-e", "pull-up bar"], ["-e", "pull_up_bar"]),
+        (["--muscle", "lower back"], ["--muscle", "lower_back"]),
+        (["--injury", "Runner's knee"], ["--injury", "runners_knee"]),
+        (["--category", "foam roll"], ["--category", "foam_roll"]),
+    ],
+)
+def test_filters_accept_the_words_tables_print(
+    capsys: pytest.CaptureFixture[str], args: list[str], same_as: list[str]
+) -> None:
+    found = run_json(capsys, "exercises", "list", *args, "--format", "json")
+    expected = run_json(capsys, "exercises", "list", *same_as, "--format", "json")
+    assert found == expected
+    assert found
+
+
+def test_the_list_fits_80_columns_and_prints_names_not_ids(
+    capsys: pytest.CaptureFixture[str],
+) -> None:
+    code, out, err = run(capsys, "exercises", "list")
+    assert (code, err) == (0, "")
+    assert all(len(line) <= 80 and line == line.rstrip() for line in out.splitlines())
+    assert "lower back" in out
+    assert "lower_back" not in out
+    code, out, _ = run(capsys, "exercises", "list", "--muscle", "calves", "--level", "beg")
+    assert out.splitlines()[-1].endswith(" exercises") or out.splitlines()[-1] == "1 exercise"
+
+
+def test_articles_are_shown_by_their_title(capsys: pytest.CaptureFixture[str]) -> None:
+    for command in (
+        ["exercises", "show", "goblet-squat"],
+        ["programs", "list"],
+        ["programs", "show", "runner-circuit"],
+        ["rules"],
+    ):
+        code, out, err = run(capsys, *command)
+        assert (code, err) == (0, ""), command
+        assert ".txt" not in out, command
+        assert "Training" in " ".join(out.split()), command

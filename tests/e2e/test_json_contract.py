@@ -70,7 +70,8 @@ def trained(capsys: pytest.CaptureFixture[str], tmp_path: Path) -> dict[str, str
     path = tmp_path / "session.json"
     path.write_text(json.dumps(session), encoding="utf-8")
     ok(capsys, "log", "--file", str(path))
-    for days, distance, minutes in ((20, "10km", "55"), (13, "5km", None), (9, "8mi", "70")):
+    runs = ((45, "5km", None), (20, "10km", "55"), (13, "5km", None), (9, "8mi", "70"))
+    for days, distance, minutes in runs:  # 45 days back: a month of runs before the spike
         args = ["runs", "add", "--distance", distance, "--date", ago(days), "--type", "long"]
         ok(capsys, *args, *(("--minutes", minutes) if minutes else ()))
     ok(capsys, "runs", "add", "--distance", "21km", "--date", ago(2))

@@ -140,8 +140,8 @@ runs: {tue: intervals, sun: long}
         ),
         (VALID.replace("tue: intervals", "tue: sprint"), "runs.tue: 'sprint' is not accepted"),
         (
-            VALID.replace("tue: intervals", "tues: intervals"),
-            "runs: 'tues' is not accepted; did you mean tue",
+            VALID.replace("tue: intervals", "tuez: intervals"),
+            "runs: 'tuez' is not accepted; did you mean tue",
         ),
         (
             VALID.replace("sessions_per_week: 2", "sessions_per_week: 9"),
@@ -153,7 +153,7 @@ runs: {tue: intervals, sun: long}
         ),
         (VALID + "injuries: [knee]\n", "injuries: 'knee' is not accepted"),
         (VALID + "style: heavy\n", "style: 'heavy' is not accepted"),
-        (VALID + "favourite: squats\n", "favourite: unknown field"),
+        (VALID + "favourite: squats\n", "favourite: unknown key"),
         (
             VALID + "race: {distance: marathon, date: 2026-01-01}\n",
             "race.date: 2026-01-01 is before the plan start",

@@ -50,20 +50,13 @@ def test_history_in_three_formats_agrees(capsys: pytest.CaptureFixture[str]) -> 
     code, table, err = run(capsys, "history")
     assert code == 0, err
     lines = table.splitlines()
-    assert lines[0].split() == [
-        "id",
-        "date",
-        "exercise",
-        "variant",
-        "set",
-        "reps",
-        "load",
-        "seconds",
-        "rir",
-        "target",
-    ]
-    assert len(lines) == 2 + len(SETS)
-    assert all(line == line.rstrip() for line in lines)
+    assert lines[0].split() == ["id", "date", "exercise", "set", "done", "rir", "target"]
+    starts = [line for line in lines[2:] if line[:1] != " "]
+    assert len(starts) == len(SETS), "one row per set; long cells wrap onto indented lines"
+    assert all(line == line.rstrip() and len(line) <= 80 for line in lines)
+    assert starts[0].split()[2:6] == ["Goblet", "squat", "1", "10"]
+    assert "10 x 16 kg" in starts[0]
+    assert "30 s" in starts[2]
 
     code, text, err = run(capsys, "history", "--format", "json")
     assert code == 0, err
@@ -234,7 +227,7 @@ def test_export_then_import_into_another_store(
     assert code == 0, err
     code, out, err = run(capsys, "export", "-o", str(first))
     assert code == 0, err
-    assert out == f"exported 1 athletes, 1 plans, 3 sessions, {len(SETS)} sets, 1 runs to {first}\n"
+    assert out == f"exported 1 athlete, 1 plan, 3 sessions, {len(SETS)} sets, 1 run to {first}\n"
     assert [p.name for p in first.parent.iterdir()] == ["ana.json"]
     document = json.loads(first.read_text(encoding="utf-8"))
     assert document["format"] == "runlift-export"
@@ -244,7 +237,7 @@ def test_export_then_import_into_another_store(
     close_app_core()
     code, out, err = run(capsys, "import", str(first))
     assert code == 0, err
-    assert out == f"imported 1 athletes, 1 plans, 3 sessions, {len(SETS)} sets, 1 runs\n"
+    assert out == f"imported 1 athlete, 1 plan, 3 sessions, {len(SETS)} sets, 1 run\n"
     second = tmp_path / "again.json"
     code, _, err = run(capsys, "export", "-o", str(second))
     assert code == 0, err

@@ -100,7 +100,7 @@ def test_add_list_and_a_retry_with_the_same_id(capsys: pytest.CaptureFixture[str
 def test_a_spike_is_flagged_when_added_and_in_the_weekly_load(
     capsys: pytest.CaptureFixture[str],
 ) -> None:
-    for days, km in ((29, "10km"), (15, "8km")):
+    for days, km in ((45, "5km"), (29, "10km"), (15, "8km")):  # 45 days back: a history
         assert run(capsys, "runs", "add", "--distance", km, "--date", ago(days))[0] == 0
     code, out, err = run(capsys, "runs", "add", "--distance", "15km", "--date", ago(1))
     assert code == 0, err
@@ -110,10 +110,17 @@ def test_a_spike_is_flagged_when_added_and_in_the_weekly_load(
     assert code == 0, err
     lines = out.splitlines()
     assert lines[0].split() == ["week", "km", "runs", "strength", "load", "flags"]
-    assert len(lines) == 2 + 6 + 1
-    spiked = next(line for line in lines if flag in line)
+    assert all(len(line) <= 80 for line in lines)
+    weeks_shown = [line for line in lines[2:] if line[:1].isdigit()]
+    assert len(weeks_shown) == 6
+    spiked = next(line for line in lines if line.endswith(flag[:20]) or flag[:20] in line)
     assert spiked.startswith(f"{(TODAY - dt.timedelta(days=1)).isocalendar()[0]}-W")
-    assert lines[-1].startswith("run-spike: Flag a single run more than 10% longer")
+    assert " ".join(flag.split()) in " ".join(out.split())
+    note = out[out.index("run-spike: Flag") :]
+    assert " ".join(note.split()).startswith(
+        "run-spike: Flag a single run more than 10% longer than the longest run of the "
+        "previous 30 days, once 30 days of runs are logged"
+    )
     code, out, err = run(capsys, "load", "--weeks", "6", "--format", "json")
     weeks = json.loads(out)
     assert [w["monday"] for w in weeks] == [
@@ -172,7 +179,7 @@ def test_gpx_import_adds_each_track_once(
     ]
     assert [r["distance_km"] for r in found] == pytest.approx([5.0, 8.0], abs=0.01)
     assert all(str(r["client_id"]).startswith("gpx:") for r in found)
-    assert found[1]["flag"] is not None  # 8 km after 5 km: +60%
+    assert found[1]["flag"] is None  # 8 km after 5 km, but no month of runs logged yet
 
 
 @pytest.mark.parametrize(
@@ -234,3 +241,74 @@ def test_an_unknown_run_type_suggests_the_closest_ids(capsys: pytest.CaptureFixt
     assert code == 2
     assert "did you mean tempo" in err
     assert "accepted: easy, long, intervals, tempo, hills, race, cross" in err
+
+
+@pytest.mark.parametrize(
+    ("minutes", "seconds"), [("52:30", 3150), ("1:05:00", 3900), ("52.5", 3150), ("65", 3900)]
+)
+def test_minutes_take_clock_times_too(
+    capsys: pytest.CaptureFixture[str], minutes: str, seconds: int
+) -> None:
+    code, _, err = run(capsys, "runs", "add", "--distance", "10km", "--minutes", minutes)
+    assert (code, err) == (0, "")
+    assert [r["duration_s"] for r in runs_json(capsys)] == [seconds]
+
+
+@pytest.mark.parametrize("minutes", ["52:75", "1:5:00", "half an hour", "1:2:3:4", "-5"])
+def test_a_time_that_is_no_time_is_refused(
+    capsys: pytest.CaptureFixture[str], minutes: str
+) -> None:
+    code, out, err = run(capsys, "runs", "add", "--distance", "10km", "--minutes", minutes)
+    assert (code, out) == (2, "")
+    assert err.startswith("error: --minutes: ")
+    assert err.count("\n") == 1
+    assert runs_json(capsys) == []
+
+
+def test_several_files_or_a_folder_import_as_one_change_with_a_type(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    folder = tmp_path / "watch"
+    folder.mkdir()
+    start = dt.datetime.combine(TODAY - dt.timedelta(days=6), dt.time(7, 0), dt.UTC)
+    gpx_file(folder / "b.gpx", [(start + dt.timedelta(days=2), 61)])
+    gpx_file(folder / "a.GPX", [(start, 51)])
+    (folder / "notes.txt").write_text("not a run", encoding="utf-8")
+    code, out, err = run(capsys, "runs", "import", str(folder), "--type", "Easy")
+    assert (code, out, err) == (0, "imported 2 of 2 runs from 2 files (0 already there)\n", "")
+    found = runs_json(capsys)
+    assert [(r["date"], r["type"]) for r in found] == [(ago(6), "easy"), (ago(4), "easy")]
+    code, out, _ = run(capsys, "undo")
+    assert (code, out) == (0, "undone: removed 2 imported runs\n")
+    assert runs_json(capsys) == []
+    one = gpx_file(tmp_path / "one.gpx", [(start, 51)])
+    code, out, err = run(capsys, "runs", "import", str(one), str(folder / "b.gpx"))
+    assert (code, out, err) == (0, "imported 2 of 2 runs from 2 files (0 already there)\n", "")
+
+
+def test_a_bad_type_or_an_empty_folder_imports_nothing(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    start = dt.datetime.combine(TODAY - dt.timedelta(days=6), dt.time(7, 0), dt.UTC)
+    path = gpx_file(tmp_path / "a.gpx", [(start, 51)])
+    code, _, err = run(capsys, "runs", "import", str(path), "--type", "jog")
+    assert code == 2
+    assert err.startswith("error: --type: 'jog' is not accepted")
+    empty = tmp_path / "empty"
+    empty.mkdir()
+    code, _, err = run(capsys, "runs", "import", str(path), str(empty))
+    assert (code, err) == (2, f"error: {empty}: holds no .gpx, .tcx or .fit file\n")
+    assert runs_json(capsys) == []
+
+
+def test_runs_list_and_load_fit_80_columns(capsys: pytest.CaptureFixture[str]) -> None:
+    for days, km in ((45, "5km"), (29, "10km"), (1, "25km")):
+        code, _, err = run(
+            capsys, "runs", "add", "--distance", km, "--date", ago(days), "--type", "long"
+        )
+        assert code == 0, err
+    for command in (("runs", "list"), ("load", "--weeks", "8")):
+        code, out, _ = run(capsys, *command)
+        assert code == 0
+        assert all(len(line) <= 80 for line in out.splitlines()), out
+    assert "run-spike +150% (>100%)" in " ".join(out.split()) or "+150%" in out

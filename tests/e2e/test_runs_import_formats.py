@@ -198,7 +198,7 @@ def test_a_fit_file_is_recognised_without_its_extension(
     path = tmp_path / "activity.bin"
     path.write_bytes(fit_activity([(Sport.RUNNING, at(3, 7), 5000.0, 1500.0, None)]))
     code, out, err = run(capsys, "runs", "import", str(path))
-    assert (code, out, err) == (0, "imported 1 of 1 runs (0 already there)\n", "")
+    assert (code, out, err) == (0, "imported 1 of 1 run (0 already there)\n", "")
     assert [(r["date"], r["source"]) for r in runs_json(capsys)] == [(ago(3), "fit")]
 
 

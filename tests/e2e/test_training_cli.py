@@ -103,6 +103,7 @@ def test_top_of_range_twice_adds_a_step_carried_into_the_next_range(
     code, out, _ = run(capsys, "next", LIFT)
     assert code == 0
     assert out.startswith("Split squat: 3 x 4-6 @ 20 kg, RIR 2\n")
+    assert all(len(line) <= 80 for line in out.splitlines())
     assert "  when: Tue 2026-11-24 (same as `runlift today --date 2026-11-24`)\n" in out
 
 
@@ -202,6 +203,13 @@ def test_updating_the_profile_replans_and_keeps_the_log(
     assert "Ana: intermediate, marathon on 2027-04-18, 2 x 30 min; plan v2" in out
 
 
+def test_a_log_date_a_year_back_is_still_accepted(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, err = run(capsys, "athlete", "create", ANA, "--start", "2026-11-16")
+    assert code == 0, err
+    code, out, err = run(capsys, "log", LIFT, "--reps", "5", "--date", "2025-11-19")
+    assert (code, out, err) == (0, "logged\n", "")
+
+
 def test_commands_need_an_athlete_first(capsys: pytest.CaptureFixture[str]) -> None:
     code, _, err = run(capsys, "today")
     assert code == 2
@@ -227,6 +235,18 @@ def test_commands_need_an_athlete_first(capsys: pytest.CaptureFixture[str]) -> N
             "date: 2099-01-01 is in the future",
         ),
         (["log", LIFT], "--reps: give --reps"),
+        (
+            ["log", LIFT, "--reps", "5", "--seconds", "30"],
+            "--seconds: split-squat is done for reps; give reps or seconds, not both",
+        ),
+        (["log", LIFT, "--reps", "5", "--id", ""], "--id: is empty"),
+        (["log", LIFT, "--reps", "5", "--id", "  "], "--id: is empty"),
+        (
+            ["log", LIFT, "--reps", "5", "--date", "1999-11-19"],
+            "--date: 1999-11-19 is more than a year before 2026-11-19; "
+            "older history comes in through 'runlift import-log'",
+        ),
+        (["log", LIFT, "--reps", "5", "--date", "2025-11-18"], "more than a year before"),
         (["next", LIFT, "--format", "xml"], "--format: 'xml' is not accepted"),
     ],
 )

@@ -42,8 +42,9 @@ def test_volume_counts_sets_per_week_and_muscle_inside_the_window(
     assert weeks[1]["sets"] == {"glutes": 3, "quadriceps": 3}
     code, out, _ = run(capsys, "volume", "--weeks", "8")
     assert code == 0
-    assert out.startswith("week")
-    assert out.count("\n") == 5
+    assert out.startswith("muscle group")
+    assert out.count("\n") == 5  # a row per muscle group, a column per week with sets
+    assert "calves        0         1         0\n" in out
     code, _, err = run(capsys, "volume", "--weeks", "0")
     assert code == 2
     assert "--weeks" in err

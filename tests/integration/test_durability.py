@@ -251,10 +251,10 @@ def test_a_killed_logging_process_leaves_no_half_written_set_or_session(
 
 A_YEAR_AHEAD = (dt.date.today() + dt.timedelta(days=365)).isoformat()
 BAD_LOGS = {
-    "negative reps": (["log", EXERCISE, "--reps", "-3", "--date", DAY], "error: reps: "),
+    "negative reps": (["log", EXERCISE, "--reps", "-3", "--date", DAY], "error: --reps: "),
     "2000 kg": (
         ["log", EXERCISE, "--reps", "5", "--load", "2000kg", "--date", DAY],
-        "error: load: ",
+        "error: --load: ",
     ),
     "unknown exercise": (
         ["log", "moon-squat", "--reps", "5", "--date", DAY],
@@ -262,11 +262,11 @@ BAD_LOGS = {
     ),
     "unknown unit": (
         ["log", EXERCISE, "--reps", "5", "--load", "20stone", "--date", DAY],
-        "error: load: '20stone': unknown unit",
+        "error: --load: '20stone': unknown unit",
     ),
     "a year ahead": (
         ["log", EXERCISE, "--reps", "5", "--date", A_YEAR_AHEAD],
-        "error: date: ",
+        "error: --date: ",
     ),
 }
 

@@ -19,6 +19,7 @@ RUNS = st.builds(
     type=st.none() | st.sampled_from(["easy", "long", "tempo"]),
 )
 LOGS = st.lists(RUNS, max_size=40)
+HISTORY = START - dt.timedelta(days=30)  # 30 days of running before any generated run
 
 
 def longest_before(runs: list[RunEntry], run: RunEntry) -> float | None:
@@ -31,7 +32,7 @@ def longest_before(runs: list[RunEntry], run: RunEntry) -> float | None:
 def test_a_run_is_flagged_exactly_when_it_beats_the_window_longest_by_10_percent(
     runs: list[RunEntry],
 ) -> None:
-    flagged = run_spikes(runs)
+    flagged = run_spikes(runs, HISTORY)
     for spike in flagged:
         longest = longest_before(runs, spike.run)
         assert longest is not None
@@ -50,10 +51,12 @@ def test_a_run_is_flagged_exactly_when_it_beats_the_window_longest_by_10_percent
 def test_adding_a_shorter_run_never_flags_an_earlier_run(
     runs: list[RunEntry], added: RunEntry
 ) -> None:
-    before = {(s.run, s.percent_over) for s in run_spikes(runs) if s.run.date < added.date}
+    before = {(s.run, s.percent_over) for s in run_spikes(runs, HISTORY) if s.run.date < added.date}
     shorter = RunEntry(added.date, min([added.distance_m, *(r.distance_m for r in runs)]))
     after = {
-        (s.run, s.percent_over) for s in run_spikes([*runs, shorter]) if s.run.date < added.date
+        (s.run, s.percent_over)
+        for s in run_spikes([*runs, shorter], HISTORY)
+        if s.run.date < added.date
     }
     assert after <= before
 
@@ -75,3 +78,10 @@ def test_weekly_totals_account_for_every_run_and_spike(runs: list[RunEntry]) -> 
     assert sum(w.runs for w in weeks) == len(runs)
     assert sum(len(w.spikes) for w in weeks) == len(run_spikes(runs))
     assert all(w.monday.weekday() == 0 for w in weeks)
+
+
+@given(LOGS)
+def test_no_run_is_flagged_within_30_days_of_the_first(runs: list[RunEntry]) -> None:
+    if runs:
+        first = min(r.date for r in runs)
+        assert all(s.run.date >= first + dt.timedelta(days=30) for s in run_spikes(runs))

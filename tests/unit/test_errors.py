@@ -39,7 +39,8 @@ def test_service_errors_name_domain_fields_and_the_cli_adds_hints() -> None:
     assert error_line(exists) == "athlete: 'Ana' exists; use 'runlift athlete update' to change it"
     several = BadInput("athlete", "several athletes (Ana, Ben)", "several_athletes")
     assert (
-        error_line(several) == "--athlete: several athletes (Ana, Ben); choose one with --athlete"
+        error_line(several) == "--athlete: several athletes (Ana, Ben); choose one with --athlete, "
+        "or set a default with 'runlift athlete use NAME'"
     )
     missing = NotFound("athlete", "Zed", ["Ana"], field="athlete")
     assert error_line(missing) == "--athlete: unknown athlete 'Zed'; did you mean Ana?"

@@ -43,6 +43,9 @@ PLANK = Target("kneeling-side-plank", "kneeling-side-plank", 2, None, 30, None, 
         ("45", PLANK, Result(None, None, 45, None)),
         ("45 1", PLANK, Result(None, None, 45, 1)),
         ("45s 5kg", PLANK, Result(None, Load(5, KG), 45, None)),
+        ("45s 1", PLANK, Result(None, None, 45, 1)),
+        ("45s 5kg 1", PLANK, Result(None, Load(5, KG), 45, 1)),
+        ("45s 1", LUNGE, Result(None, Load(16, KG), 45, 1)),
         ("8", FRESH, Result(8, None, None, None)),
     ],
 )
@@ -66,6 +69,7 @@ def test_commands(text: str, command: Command) -> None:
     ("text", "field"),
     [
         ("foo", "entry"),
+        ("8 45s", "entry"),
         ("8 foo", "entry"),
         ("-3", "entry"),
         ("8.5", "entry"),

@@ -283,7 +283,7 @@ def test_imports_join_sets_logged_that_day_and_number_after_them() -> None:
     store = new_store(("Kim", KG))
     day = dt.date(2025, 3, 4)
     entry = training.SetEntry("back-squat", 5, Load(70.0, KG), test=True)
-    training.log_sets(store, LIBRARY, "Kim", day, [entry], TODAY, NOW)
+    training.log_sets(store, LIBRARY, "Kim", day, [entry], day, NOW)  # logged on the day
     run(store, rows("strong-kg.csv"))
     with store() as uow:
         sessions = uow.sessions.all(1)

@@ -41,11 +41,22 @@ def test_a_run_is_stored_once_per_client_id_with_its_type_as_an_id(store: FakeSt
 
 
 def test_adding_a_long_run_reports_its_spike(store: FakeStore) -> None:
+    first = START - dt.timedelta(days=30)  # a month of history before the runs below
+    running.add_run(store, "Dev", RunEntry(first, 5_000.0), None, TODAY, NOW)
     running.add_run(store, "Dev", RunEntry(START, 10_000.0), None, TODAY, NOW)
     later = RunEntry(START + dt.timedelta(days=10), 25_000.0)
     result = running.add_run(store, "Dev", later, None, TODAY, NOW)
     assert result.spike is not None
     assert (result.spike.percent_over, result.spike.band) == (150.0, ">100%")
+
+
+def test_no_spike_is_reported_before_a_month_of_runs_is_logged(store: FakeStore) -> None:
+    running.add_run(store, "Dev", RunEntry(START, 10_000.0), None, TODAY, NOW)
+    later = RunEntry(START + dt.timedelta(days=10), 25_000.0)
+    assert running.add_run(store, "Dev", later, None, TODAY, NOW).spike is None
+    assert [spike for _, spike in running.list_runs(store, "Dev").runs] == [None, None]
+    report = running.weekly_load(store, "Dev", START, START + dt.timedelta(days=13))
+    assert [w.spikes for w in report.weeks] == [(), ()]
 
 
 @pytest.mark.parametrize(

@@ -24,6 +24,9 @@ def day(offset: int) -> dt.date:
     return D + dt.timedelta(days=offset)
 
 
+HISTORY = day(-30)  # a log with 30 days of running behind the runs of a test
+
+
 def run(offset: int, km: float, minutes: float | None = None) -> RunEntry:
     duration = None if minutes is None else round(minutes * 60)
     return RunEntry(day(offset), km * 1000, duration)
@@ -140,7 +143,7 @@ def test_plausible_runs_pass(entry: RunEntry) -> None:
     ],
 )
 def test_run_spikes(runs: list[RunEntry], flagged: list[tuple[int, float]]) -> None:
-    found = run_spikes(runs)
+    found = run_spikes(runs, HISTORY)
     assert [(s.run.date, s.percent_over) for s in found] == [(day(o), p) for o, p in flagged]
     assert all(s.rule == "run-spike" for s in found)
 
@@ -150,9 +153,18 @@ def test_run_spikes(runs: list[RunEntry], flagged: list[tuple[int, float]]) -> N
     [(11.5, "10-30%"), (13, "10-30%"), (13.5, "30-100%"), (20, "30-100%"), (20.5, ">100%")],
 )
 def test_spikes_fall_in_frandsens_bands(km: float, band: str) -> None:
-    (spike,) = run_spikes([run(0, 10), run(3, km)])
+    (spike,) = run_spikes([run(0, 10), run(3, km)], HISTORY)
     assert spike.band == band
     assert spike.longest == run(0, 10)
+
+
+def test_no_spike_is_raised_before_30_days_of_running_are_logged() -> None:
+    runs = [run(0, 10), run(5, 12), run(29, 14), run(30, 16)]
+    assert [s.run for s in run_spikes(runs)] == [run(30, 16)]
+    assert run_spikes(runs, history_start=day(1)) == []
+    assert [s.run for s in run_spikes(runs, history_start=day(-1))] == [run(29, 14), run(30, 16)]
+    weeks = weekly_summary(runs, [])
+    assert [s.run for w in weeks for s in w.spikes] == [run(30, 16)]
 
 
 # Weekly summary -------------------------------------------------------------------------------
@@ -166,7 +178,7 @@ def test_weeks_sum_running_and_strength_and_carry_their_spikes() -> None:
         StrengthEntry(day(8), 6, 30.5),
         StrengthEntry(day(10), 5, None),
     ]
-    weeks = weekly_summary(runs, strength)
+    weeks = weekly_summary(runs, strength, history_start=HISTORY)
     assert [(w.week, w.monday) for w in weeks] == [("2026-W45", D), ("2026-W46", day(7))]
     first, second = weeks
     assert (first.run_km, first.runs, first.strength_sessions) == (16.0, 2, 2)
@@ -180,7 +192,7 @@ def test_weeks_sum_running_and_strength_and_carry_their_spikes() -> None:
 
 def test_the_span_includes_empty_weeks_and_history_before_it_still_counts() -> None:
     runs = [run(-10, 10), run(15, 12)]
-    weeks = weekly_summary(runs, [], first=day(7), last=day(27))
+    weeks = weekly_summary(runs, [], first=day(7), last=day(27), history_start=HISTORY)
     assert [w.week for w in weeks] == ["2026-W46", "2026-W47", "2026-W48"]
     assert [w.runs for w in weeks] == [0, 1, 0]
     assert [s.longest for s in weeks[1].spikes] == [run(-10, 10)]

@@ -12,6 +12,23 @@ SEED_002 = "seed 002_2320d6ad24ee82d7.txt"
 SEED_003 = "seed 003_788ce433889f11af.txt"
 SEED_004 = "seed 004_af0c5618a6fbdb2d.txt"
 
+# The seed articles' titles: sources keep the ids above, people read the titles.
+ARTICLE_TITLES: Final = MappingProxyType(
+    {
+        SEED_000: "The 12 Best Strength Training Exercises for Runners",
+        SEED_001: "Weight Training For Runners - Top 7 Exercises",
+        SEED_002: "Is Strength Training Important For Runners?",
+        SEED_003: "The best top 30 strength exercises for runners",
+        SEED_004: "12 Best Strength Training Exercises for Runners (10-minute routine)",
+    }
+)
+
+
+def source_title(source: str) -> str:
+    """A source as people read it: a seed article by its quoted title, anything else as it is."""
+    title = ARTICLE_TITLES.get(source)
+    return f'"{title}"' if title is not None else source
+
 
 @dataclass(frozen=True, slots=True)
 class Rule:
@@ -181,8 +198,8 @@ RULES: Final = (
     ),
     Rule(
         "run-spike",
-        "Flag a single run more than 10% longer than the longest run of the previous 30 days; no "
-        "acute:chronic workload verdicts.",
+        "Flag a single run more than 10% longer than the longest run of the previous 30 days, "
+        "once 30 days of runs are logged; no acute:chronic workload verdicts.",
         ("Frandsen et al. 2025, BJSM 59:1203", "Impellizzeri et al. 2021, Sports Med 51:581"),
     ),
 )

@@ -104,6 +104,32 @@ def parse_distance(text: str) -> float:
     raise LogError("distance", f"{text!r}: unknown unit; accepted: km, mi, m (e.g. 12.5km, 8mi)")
 
 
+def parse_minutes(text: str) -> int:
+    """'52.5', '52:30' (mm:ss) or '1:05:00' (h:mm:ss) -> whole seconds, as watches show times."""
+    cleaned = text.strip()
+    example = "e.g. 52.5, 52:30 or 1:05:00"
+    parts = cleaned.split(":")
+    if len(parts) == 1:
+        try:
+            minutes = float(cleaned)
+        except ValueError as exc:
+            raise LogError("duration", f"{text!r} is not a time; {example}") from exc
+        if not math.isfinite(minutes) or minutes <= 0:
+            raise LogError("duration", f"{cleaned} must be more than 0")
+        return round(minutes * 60)
+    if len(parts) > 3 or not all(p.isdigit() for p in parts):
+        raise LogError("duration", f"{text!r} is not a time; {example}")
+    numbers = [int(p) for p in parts]
+    if any(n >= 60 for n in numbers[1:]) or any(len(p) != 2 for p in parts[1:]):
+        raise LogError("duration", f"{text!r}: minutes and seconds run 00-59; {example}")
+    seconds = 0
+    for number in numbers:
+        seconds = seconds * 60 + number
+    if seconds <= 0:
+        raise LogError("duration", f"{cleaned} must be more than 0")
+    return seconds
+
+
 def check_run(run: RunEntry) -> None:
     """Refuse runs nobody ran: distance outside 0.1-400 km, or a pace no human holds."""
     km = run.distance_m / 1000
@@ -127,17 +153,24 @@ def _order(run: RunEntry) -> tuple[dt.date, float, int, str]:
     return (run.date, run.distance_m, run.duration_s or 0, run.type or "")
 
 
-def run_spikes(runs: Iterable[RunEntry]) -> list[Spike]:
+def run_spikes(runs: Iterable[RunEntry], history_start: dt.date | None = None) -> list[Spike]:
     """Runs more than 10% longer than the longest of the 30 days before their day, by date.
 
     The window is the 30 calendar days before the run's day (runs on the same day do not judge
     each other, since their order is unknown); a run with no run in that window is not flagged.
+    Nor is a run before the log holds 30 days of running (from `history_start`, the first run
+    ever logged; default: the first run given): a short log has no longest run to judge by.
     """
     ordered = sorted(runs, key=_order)
+    if not ordered:
+        return []
+    first_day = history_start if history_start is not None else ordered[0].date
     spikes: list[Spike] = []
     start = 0
     for index, run in enumerate(ordered):
         earliest = run.date - dt.timedelta(days=SPIKE_WINDOW_DAYS)
+        if earliest < first_day:
+            continue
         while ordered[start].date < earliest:
             start += 1
         window = [r for r in ordered[start:index] if r.date < run.date]
@@ -159,6 +192,7 @@ def weekly_summary(
     strength: Iterable[StrengthEntry],
     first: dt.date | None = None,
     last: dt.date | None = None,
+    history_start: dt.date | None = None,
 ) -> list[WeekLoad]:
     """Every ISO week from `first` to `last` (default: the log's span), empty weeks included.
 
@@ -175,7 +209,7 @@ def weekly_summary(
         days.append(session.date)
         by_week_sessions.setdefault(_monday(session.date), []).append(session)
     by_week_spikes: dict[dt.date, list[Spike]] = {}
-    for spike in run_spikes(runs):
+    for spike in run_spikes(runs, history_start):
         by_week_spikes.setdefault(_monday(spike.run.date), []).append(spike)
     if first is None and not days:
         return []

@@ -70,8 +70,9 @@ def create_athlete(
     plan = build_plan(profile, library.catalogue, begin)
     athlete_name = name or profile.name
     with make_uow() as uow:
-        if uow.athletes.get(athlete_name) is not None:
-            raise Conflict(f"{athlete_name!r} exists", "athlete", "athlete_exists")
+        existing = find_athlete(uow, athlete_name)
+        if existing is not None:
+            raise Conflict(f"{existing.name!r} exists", "athlete", "athlete_exists")
         athlete = uow.athletes.add(athlete_name, text, now)
         record = _store_plan(uow, athlete.id, plan, text, now)
         uow.commit()
@@ -102,9 +103,18 @@ def update_athlete(
     return AthleteRecord(athlete.id, athlete.name, text), record
 
 
+def find_athlete(uow: UnitOfWork, name: str) -> AthleteRecord | None:
+    """The athlete of that name, whatever its case ('ana' finds 'Ana'); names are unique so."""
+    exact = uow.athletes.get(name)
+    if exact is not None:
+        return exact
+    wanted = name.strip().casefold()
+    return next((a for a in uow.athletes.all() if a.name.casefold() == wanted), None)
+
+
 def resolve_athlete(uow: UnitOfWork, name: str) -> AthleteRecord:
-    """The named athlete; NotFound with the closest names otherwise."""
-    athlete = uow.athletes.get(name)
+    """The named athlete, whatever the case; NotFound with the closest names otherwise."""
+    athlete = find_athlete(uow, name)
     if athlete is None:
         near = closest(name, [a.name for a in uow.athletes.all()])
         raise NotFound("athlete", name, near, field="athlete")
@@ -123,6 +133,18 @@ def only_athlete(make_uow: UowFactory) -> str:
     return everyone[0].name
 
 
+def get_athlete(make_uow: UowFactory, name: str) -> AthleteRecord:
+    """The athlete of that name, whatever its case; NotFound with the closest names otherwise."""
+    with make_uow() as uow:
+        return resolve_athlete(uow, name)
+
+
+def athlete_names(make_uow: UowFactory) -> list[str]:
+    """The stored athletes' names, as stored."""
+    with make_uow() as uow:
+        return [a.name for a in uow.athletes.all()]
+
+
 def list_athletes(make_uow: UowFactory) -> list[tuple[AthleteRecord, PlanRecord | None]]:
     """Every athlete with their current plan version."""
     with make_uow() as uow:
@@ -133,7 +155,7 @@ def profile_summary(record: AthleteRecord) -> str:
     """One line about an athlete, for listings."""
     profile = profile_from_text(record.profile_yaml)
     race = profile.dated_race
-    goal = f"{race.distance.value} on {race.date}" if race else "no race"
+    goal = f"{race.distance.value.replace('_', ' ')} on {race.date}" if race else "no race"
     buffer = io.StringIO()
     buffer.write(f"{record.name}: {profile.level.value}, {goal}, ")
     buffer.write(

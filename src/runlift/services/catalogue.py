@@ -10,7 +10,9 @@ from runlift.domain.program import Program
 from runlift.domain.vocab import Category, Equipment, Injury, Level, MuscleGroup
 from runlift.services import search as search_engine
 from runlift.services.errors import BadInput
-from runlift.services.suggest import not_found, parse_enum
+from runlift.services.suggest import id_form, not_found, parse_enum
+
+NO_KIT = frozenset({"none", "bodyweight", "body_weight", "no_kit", "nothing"})
 
 
 def get_exercise(library: Library, name: str) -> Exercise:
@@ -43,8 +45,12 @@ def list_exercises(
     level: str | None = None,
     bodyweight_only: bool = False,
 ) -> list[Exercise]:
-    """Exercises filtered by the runner's kit and the other criteria, all given as ids."""
-    kit = [parse_enum(Equipment, item, "equipment") for item in equipment]
+    """Exercises filtered by the runner's kit and the other criteria, ids as people type them.
+
+    'none' or 'bodyweight' as the kit means no kit: bodyweight exercises only.
+    """
+    words = [part for item in equipment for part in item.split(",") if part.strip()]
+    kit = [parse_enum(Equipment, w, "equipment") for w in words if id_form(w) not in NO_KIT]
     return library.catalogue.filter(
         kit=kit if (kit or bodyweight_only) else None,
         muscle=parse_enum(MuscleGroup, muscle, "muscle") if muscle else None,

@@ -88,7 +88,7 @@ class UnknownExercises(BadInput):
 
     def __init__(self, unknown: Sequence[NameMatch]) -> None:
         described = "; ".join(
-            f"{m.name!r} ({m.sets} sets"
+            f"{m.name!r} ({m.sets} set{'s' if m.sets != 1 else ''}"
             + (f"; closest: {', '.join(slug for slug, _ in m.closest)})" if m.closest else ")")
             for m in unknown
         )

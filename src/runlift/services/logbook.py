@@ -33,6 +33,38 @@ class SessionLogged:
 AUTO_KEY_PREFIX = "auto:"
 
 
+def year_before(today: dt.date) -> dt.date:
+    """The same day a year earlier (28 February for 29 February)."""
+    try:
+        return today.replace(year=today.year - 1)
+    except ValueError:
+        return today.replace(year=today.year - 1, day=28)
+
+
+def check_amounts(entry: SetEntry, exercise: Exercise) -> None:
+    """A set of a rep exercise counts reps or seconds, not both; an id is never blank."""
+    done_for_reps = exercise.default.reps is not None and exercise.default.seconds is None
+    if done_for_reps and entry.reps is not None and entry.seconds is not None:
+        raise BadInput(
+            "seconds", f"{exercise.slug} is done for reps; give reps or seconds, not both"
+        )
+    if entry.client_id is not None and not entry.client_id.strip():
+        raise BadInput("id", "is empty; give an id or leave it out")
+
+
+def check_recent(day: dt.date, today: dt.date) -> None:
+    """Sets logged one by one are this year's training; an older date is most likely a typo.
+
+    History from further back comes in as an import, which has no such limit.
+    """
+    if day < year_before(today):
+        raise BadInput(
+            "date",
+            f"{day} is more than a year before {today}",
+            "date_too_old",
+        )
+
+
 def session_key(day: dt.date, entries: list[SetEntry], slugs: list[str]) -> str:
     """A session's client id made from its content (date and sets, in order): same file, same key.
 
@@ -77,6 +109,7 @@ def log_session(
         check_date(day, today)
     except LogError as exc:
         raise BadInput.from_error(exc) from exc
+    check_recent(day, today)
     exercises = [get_exercise(library, entry.exercise) for entry in entries]
     if session is not None and session.client_id is None:
         key = session_key(day, entries, [e.slug for e in exercises])
@@ -125,6 +158,7 @@ def _add_sets(
     targets: dict[str, Target] = {}
     new_ids = []
     for entry, exercise in zip(entries, exercises, strict=True):
+        check_amounts(entry, exercise)
         target = None
         if not entry.test:
             if exercise.slug not in targets:

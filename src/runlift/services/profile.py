@@ -106,16 +106,38 @@ def next_monday(today: dt.date) -> dt.date:
     return today + dt.timedelta(days=(7 - today.weekday()) % 7)
 
 
+def check_race_date(day: dt.date, start: dt.date) -> None:
+    """A race must fall on or after the plan start and within the planning horizon."""
+    if day < start:
+        raise BadInput("race.date", f"{day} is before the plan start {start}")
+    weeks = (monday_of(day) - monday_of(start)).days // 7 + 1
+    if weeks > MAX_WEEKS:
+        raise BadInput("race.date", f"{day} is more than {MAX_WEEKS} weeks after {start}")
+
+
 def check_dates(profile: Profile, start: dt.date) -> None:
     """A race must fall on or after the start and within the planning horizon."""
     race = profile.dated_race
     if race is None or race.date is None:
         return
-    if race.date < start:
-        raise BadInput("race.date", f"{race.date} is before the plan start {start}")
-    weeks = (monday_of(race.date) - monday_of(start)).days // 7 + 1
-    if weeks > MAX_WEEKS:
-        raise BadInput("race.date", f"{race.date} is more than {MAX_WEEKS} weeks after {start}")
+    check_race_date(race.date, start)
+
+
+def owned_loads(text: str, piece: Equipment, units: Units) -> list[float]:
+    """Loads typed as a list ('4, 6, 8 10'), each positive and plausible, ascending, no repeats."""
+    field = f"weights.{piece.value}"
+    loads: set[float] = set()
+    heaviest = MAX_LOAD[units]
+    for part in text.replace(",", " ").split():
+        number = part.casefold().removesuffix(units.value + "s").removesuffix(units.value)
+        try:
+            load = float(number)
+        except ValueError as exc:
+            raise BadInput(field, f"{part!r} is not a load; give numbers like 4, 6, 8") from exc
+        if not 0 < load <= heaviest:
+            raise BadInput(field, f"{part} is not plausible; give loads above 0 up to {heaviest:g}")
+        loads.add(load)
+    return sorted(loads)
 
 
 def profile_yaml(document: dict[str, object]) -> str:

@@ -8,6 +8,8 @@ from typing import Annotated, Any
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
+from runlift.services.suggest import closest
+
 OwnedLoad = Annotated[float, Field(gt=0, allow_inf_nan=False)]
 
 
@@ -51,12 +53,44 @@ class ProfileIn(_Strict):
     weights: dict[str, list[OwnedLoad]] = {}
 
 
+def _keys_at(loc: tuple[int | str, ...]) -> list[str]:
+    """The keys accepted in the mapping that holds the key at `loc`."""
+    model: type[BaseModel] = ProfileIn
+    for part in loc[:-1]:
+        annotation = (
+            model.model_fields[str(part)].annotation if str(part) in model.model_fields else None
+        )
+        nested = next(
+            (
+                a
+                for a in (annotation, *getattr(annotation, "__args__", ()))
+                if isinstance(a, type) and issubclass(a, BaseModel)
+            ),
+            None,
+        )
+        if nested is None:
+            return []
+        model = nested
+    return list(model.model_fields)
+
+
+def _unknown_key(loc: tuple[int | str, ...]) -> str:
+    """'unknown key; did you mean equipment?', else the keys accepted there."""
+    keys = _keys_at(loc)
+    near = closest(str(loc[-1]), keys, limit=1, cutoff=70)
+    if near:
+        return f"unknown key; did you mean {near[0]}?"
+    return "unknown key; accepted keys: " + ", ".join(keys)
+
+
 def _message(error: ValidationError) -> tuple[str, str]:
-    first = error.errors()[0]
+    errors = error.errors()
+    # A misspelt key also leaves its right spelling missing: name the misspelling first.
+    first = next((e for e in errors if e["type"] == "extra_forbidden"), errors[0])
     field = ".".join(str(part) for part in first["loc"]) or "profile"
     kind = first["type"]
     if kind == "extra_forbidden":
-        return field, "unknown field; accepted fields: " + ", ".join(ProfileIn.model_fields)
+        return field, _unknown_key(tuple(first["loc"]))
     if kind == "missing":
         return field, "is required"
     if kind in ("model_type", "dict_type"):

@@ -97,8 +97,10 @@ def add_run(
             change = LogChange(ChangeKind.RUN_LOGGED, run.date, added_runs=(new_id,))
             uow.journal.add(athlete.id, change, now)
         uow.commit()
-        recent = [s.run for s in uow.runs.all(athlete.id, run.date - SPIKE_WINDOW)]
-    spikes = run_spikes(r for r in recent if r.date <= run.date)
+        everything = [s.run for s in uow.runs.all(athlete.id)]
+    first = min((r.date for r in everything), default=None)
+    recent = [r for r in everything if run.date - SPIKE_WINDOW <= r.date <= run.date]
+    spikes = run_spikes(recent, first)
     return RunAdded(new_id is not None, next((s for s in spikes if s.run == run), None))
 
 
@@ -111,20 +113,18 @@ def import_gpx(
     now: dt.datetime,
 ) -> ImportCount:
     """Store every track of GPX data as a run, all or nothing; known tracks are skipped."""
+    return import_run_files(make_uow, name, [(source, data)], today, now, kind=GPX)
+
+
+def _gpx_runs(data: bytes, source: str) -> list[tuple[str, RunEntry, str]]:
+    """(label, run, client id) for every track of GPX data, or BadInput naming the source."""
     from runlift.adapters.gpx_file import GpxFileError, parse_gpx_runs  # only when importing
 
     try:
         found = parse_gpx_runs(data, source)
     except GpxFileError as exc:
         raise BadInput.from_error(exc, exc.field) from exc
-    runs = []
-    for gpx_run in found:
-        try:
-            runs.append((checked_run(gpx_run.run, today), gpx_run.client_id))
-        except BadInput as exc:
-            message = str(exc).split(": ", 1)[-1]
-            raise BadInput(source, f"track {gpx_run.track}: {exc.field} {message}") from exc
-    return _store_runs(make_uow, name, runs, GPX, now)
+    return [(f"track {r.track}", r.run, r.client_id) for r in found]
 
 
 def file_format(source: str, data: bytes) -> str:
@@ -140,6 +140,8 @@ def file_format(source: str, data: bytes) -> str:
 
 def _read_runs(data: bytes, source: str, kind: str) -> list[tuple[str, RunEntry, str]]:
     """(label, run, client id) for every run in the data, or BadInput naming the source."""
+    if kind == GPX:
+        return _gpx_runs(data, source)
     # The file readers pull in fit-tool and XML parsing: load them only when importing.
     from runlift.adapters.fit_activity import FitActivityError, parse_fit_runs
     from runlift.adapters.tcx_file import TcxFileError, parse_tcx_runs
@@ -160,36 +162,60 @@ def import_runs(
     source: str,
     today: dt.date,
     now: dt.datetime,
+    run_type: str | None = None,
 ) -> ImportCount:
     """Store every run of GPX, TCX or FIT data (an upload or a file's bytes), all or nothing.
 
     `source` is the file's name, used to tell the format and to name it in errors; runs
     already stored are skipped.
     """
-    kind = file_format(source, data)
-    if kind == GPX:
-        return import_gpx(make_uow, name, data, source, today, now)
-    runs = []
-    for label, found, client_id in _read_runs(data, source, kind):
-        try:
-            runs.append((checked_run(found, today), client_id))
-        except BadInput as exc:
-            message = str(exc).split(": ", 1)[-1]
-            raise BadInput(source, f"{label}: {exc.field} {message}") from exc
-    return _store_runs(make_uow, name, runs, kind, now)
+    return import_run_files(make_uow, name, [(source, data)], today, now, run_type)
+
+
+def import_run_files(
+    make_uow: UowFactory,
+    name: str,
+    files: Sequence[tuple[str, bytes]],
+    today: dt.date,
+    now: dt.datetime,
+    run_type: str | None = None,
+    kind: str | None = None,
+) -> ImportCount:
+    """Store the runs of several GPX, TCX or FIT files (name, bytes) at once: all or nothing.
+
+    One import is one change to the log (one undo takes it all back). `run_type` (a run type
+    id, e.g. 'easy') is given to every imported run; runs already stored are skipped.
+    """
+    if not files:
+        raise BadInput("files", "no GPX, TCX or FIT file given")
+    chosen = None if run_type is None else parse_enum(RunType, run_type, "type").value
+    runs: list[tuple[RunEntry, str | None, str]] = []
+    for source, data in files:
+        file_kind = kind or file_format(source, data)
+        for label, found, client_id in _read_runs(data, source, file_kind):
+            if chosen is not None:
+                found = replace(found, type=chosen)
+            try:
+                runs.append((checked_run(found, today), client_id, file_kind))
+            except BadInput as exc:
+                message = str(exc).split(": ", 1)[-1]
+                raise BadInput(source, f"{label}: {exc.field} {message}") from exc
+    return _store_runs(make_uow, name, runs, now)
 
 
 def _store_runs(
     make_uow: UowFactory,
     name: str,
-    runs: Sequence[tuple[RunEntry, str | None]],
-    source: str,
+    runs: Sequence[tuple[RunEntry, str | None, str]],
     now: dt.datetime,
 ) -> ImportCount:
-    """Store imported runs in one transaction, journaled as one change; known ones are skipped."""
+    """Store imported runs (run, client id, source) in one transaction, journaled as one change;
+    known ones are skipped."""
     with make_uow() as uow:
         athlete = resolve_athlete(uow, name)
-        stored = [(uow.runs.add_new(athlete.id, run, source, cid, now), run) for run, cid in runs]
+        stored = [
+            (uow.runs.add_new(athlete.id, run, source, cid, now), run) for run, cid, source in runs
+        ]
         added = [(run_id, run) for run_id, run in stored if run_id is not None]
         if added:
             first = min(run.date for _, run in added)
@@ -214,12 +240,13 @@ def weekly_load(make_uow: UowFactory, name: str, first: dt.date, last: dt.date) 
     """Running km, runs, strength sessions and sRPE load per ISO week from `first` to `last`."""
     with make_uow() as uow:
         athlete = resolve_athlete(uow, name)
-        runs = [s.run for s in uow.runs.all(athlete.id, first - SPIKE_WINDOW)]
+        everything = [s.run for s in uow.runs.all(athlete.id)]
         sessions = [s for s in uow.sessions.all(athlete.id) if first <= s.session.date <= last]
         planned = _planned_minutes(uow, athlete.id)
-    runs = [r for r in runs if r.date <= last]
+    history_start = min((r.date for r in everything), default=None)
+    runs = [r for r in everything if first - SPIKE_WINDOW <= r.date <= last]
     strength = [_strength(s, planned) for s in sessions]
-    return LoadReport(athlete.name, weekly_summary(runs, strength, first, last))
+    return LoadReport(athlete.name, weekly_summary(runs, strength, first, last, history_start))
 
 
 def _planned_minutes(uow: UnitOfWork, athlete_id: int) -> dict[dt.date, float]:

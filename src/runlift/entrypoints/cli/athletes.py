@@ -9,8 +9,14 @@ import typer
 
 from runlift.bootstrap import upgrade_database
 from runlift.entrypoints.cli.common import ATHLETE, parse_date
-from runlift.entrypoints.cli.context import athlete_name, core
+from runlift.entrypoints.cli.context import (
+    athlete_name,
+    core,
+    default_athlete,
+    save_default_athlete,
+)
 from runlift.entrypoints.cli.files import read_text
+from runlift.entrypoints.text.log import plural
 from runlift.services import athletes as athlete_service
 
 commands = typer.Typer()
@@ -80,13 +86,33 @@ def athlete_update(
 
 @athlete_app.command("list")
 def athlete_list() -> None:
-    """List stored athletes and their plan versions."""
+    """List stored athletes and their plan versions; '*' marks the default athlete."""
     rows = athlete_service.list_athletes(core().uow_factory())
     if not rows:
         typer.echo("no athletes yet; run 'runlift athlete create PROFILE.yaml'")
+        return
+    chosen = default_athlete() if len(rows) > 1 else None
+    default = next(
+        (r.name for r, _ in rows if chosen and r.name.casefold() == chosen.casefold()), None
+    )
     for record, plan in rows:
         version = f"plan v{plan.version} from {plan.start}" if plan else "no plan"
-        typer.echo(f"{athlete_service.profile_summary(record)}; {version}")
+        mark = "* " if record.name == default else "  " if default else ""
+        typer.echo(f"{mark}{athlete_service.profile_summary(record)}; {version}")
+    if default:
+        typer.echo(f"{plural(len(rows), 'athlete')}; * is the default ('runlift athlete use NAME')")
+    elif chosen:
+        typer.echo(f"note: the default athlete {chosen!r} is no longer stored; ignored")
+
+
+@athlete_app.command("use")
+def athlete_use(
+    name: str = typer.Argument(..., help="The athlete commands act on when none is named."),
+) -> None:
+    """Make one athlete the default for commands given no --athlete (kept in the data folder)."""
+    record = athlete_service.get_athlete(core().uow_factory(), name)
+    path = save_default_athlete(record.name)
+    typer.echo(f"{record.name} is now the default athlete (saved in {path})")
 
 
 @db_app.command("upgrade")

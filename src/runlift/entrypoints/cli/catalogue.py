@@ -7,12 +7,13 @@ import sys
 import typer
 
 from runlift import schemas
-from runlift.domain.rules import RULES
+from runlift.domain.rules import RULES, source_title
 from runlift.entrypoints.cli.common import ListFormat, ShowFormat, console, emit, emit_json
 from runlift.entrypoints.cli.context import core
 from runlift.entrypoints.cli.errors import options_named
 from runlift.entrypoints.shapes import catalogue as shapes
 from runlift.entrypoints.text import catalogue as render
+from runlift.entrypoints.text.log import plural
 from runlift.services import catalogue as catalogue_service
 from runlift.services.errors import NotFound
 from runlift.services.suggest import closest, parse_enum
@@ -61,8 +62,8 @@ def exercises_list(
     if output is ListFormat.JSON:
         emit_json([shapes.exercise_shape(e) for e in found])
     else:
-        emit(render.exercise_table(found))
-        sys.stdout.write(f"{len(found)} exercises\n")
+        sys.stdout.write(render.exercise_table(found))
+        sys.stdout.write(f"{plural(len(found), 'exercise')}\n")
 
 
 @exercises_app.command("show")
@@ -136,7 +137,7 @@ def rules(fmt: str = typer.Option("text", "--format", help="text or json.")) -> 
     out = console()
     for rule in RULES:
         out.print(f"{rule.id}: {rule.summary}", markup=False)
-        out.print(f"  sources: {'; '.join(rule.sources)}", markup=False)
+        out.print(f"  sources: {'; '.join(source_title(s) for s in rule.sources)}", markup=False)
 
 
 @commands.command("schema")

@@ -11,7 +11,10 @@ from runlift.services.errors import BadInput, RunliftError
 HINTS = {
     "athlete_exists": "use 'runlift athlete update' to change it",
     "no_athlete": "run 'runlift athlete create PROFILE.yaml'",
-    "several_athletes": "choose one with --athlete",
+    "several_athletes": (
+        "choose one with --athlete, or set a default with 'runlift athlete use NAME'"
+    ),
+    "date_too_old": "older history comes in through 'runlift import-log'",
 }
 ATHLETE_OPTION_CODES = frozenset({"not_found", "several_athletes"})
 

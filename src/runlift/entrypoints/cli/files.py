@@ -80,3 +80,22 @@ def write_file(path: Path, data: bytes, field: str) -> None:
     except OSError as exc:
         temporary.unlink(missing_ok=True)
         raise BadInput(field, f"cannot write {str(path)!r}: {exc.strerror}") from exc
+
+
+# Extensions that name a format of their own: writing another format under one is a mistake.
+KNOWN_EXTENSIONS = frozenset(
+    {".json", ".fit", ".png", ".ics", ".md", ".txt", ".csv", ".gpx", ".tcx", ".yaml", ".yml"}
+    | {".svg", ".pdf", ".jpg", ".jpeg", ".html", ".xml", ".db"}
+)
+SYMLINK_NOTE = "an existing symlink's target is replaced"
+
+
+def check_extension(path: Path, extension: str, field: str) -> None:
+    """Refuse a file whose extension names another format ('watch -o day.json')."""
+    suffix = path.suffix.lower()
+    if suffix and suffix != extension and suffix in KNOWN_EXTENSIONS:
+        raise BadInput(
+            field,
+            f"{str(path)!r} names a {suffix[1:]} file; this writes {extension[1:]}: "
+            f"use a {extension} name",
+        )

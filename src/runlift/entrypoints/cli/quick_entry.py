@@ -16,7 +16,7 @@ from runlift.entrypoints.cli.common import load_option
 from runlift.services.errors import BadInput
 from runlift.services.guided import Result, prescribed
 
-EXAMPLES = "e.g. 8, 8 22.5kg, 8 22.5kg 2, 45s, s (skip), q (stop)"
+EXAMPLES = "e.g. 8, 8 22.5kg, 8 22.5kg 2, 45s, 45s 1, s (skip), q (stop)"
 _LOAD = re.compile(r"^@?(\d+(?:\.\d+)?)\s*(kg|kgs|lb|lbs)$")
 _SECONDS = re.compile(r"^(\d+)(s|sec|secs)$")
 _RIR = re.compile(r"^(?:rir|r)(\d+)$")
@@ -64,6 +64,7 @@ def _parse_tokens(tokens: list[str], target: Target, load: Load | None, units: U
     """Tokens with a unit are loads, with 's' seconds; bare numbers are reps (or hold), RIR."""
     given_load: Load | None = None
     seconds: int | None = None
+    seconds_at: int | None = None  # how many bare numbers came before the seconds
     rir: int | None = None
     bare: list[str] = []
     for token in tokens:
@@ -73,12 +74,22 @@ def _parse_tokens(tokens: list[str], target: Target, load: Load | None, units: U
             given_load = load_option(match.group(1) + match.group(2))
         elif match := _SECONDS.match(token):
             seconds = int(match.group(1))
+            seconds_at = len(bare)
         elif match := _RIR.match(token):
             rir = int(match.group(1))
         elif _NUMBER.match(token):
             bare.append(token.lstrip("@"))
         else:
             raise BadInput("entry", f"{token!r} is not understood; {EXAMPLES}")
+    if seconds_at is not None and len(bare) > seconds_at:
+        # '45s 1': a number after the seconds is the RIR, as after reps and load.
+        after = bare[seconds_at:]
+        bare = bare[:seconds_at]
+        if len(after) > 1:
+            raise BadInput("entry", f"too many numbers in {' '.join(tokens)!r}; {EXAMPLES}")
+        if rir is not None:
+            raise BadInput("rir", f"given twice in {' '.join(tokens)!r}")
+        rir = _whole(after[0])
     if len(bare) == 3 and given_load is None:
         given_load = load_option(bare.pop(1) + units.value)
     if len(bare) > 2:
@@ -97,6 +108,8 @@ def _parse_tokens(tokens: list[str], target: Target, load: Load | None, units: U
         rir = numbers[0]
     if reps is None and seconds is None:
         raise BadInput("reps", f"give the reps first (or seconds like 45s); {EXAMPLES}")
+    if reps is not None and seconds is not None and target.seconds is None:
+        raise BadInput("entry", "this exercise is done for reps; give reps or seconds, not both")
     return Result(reps, given_load if given_load is not None else load, seconds, rir)
 
 
@@ -120,7 +133,7 @@ def describe(result: Result | LoggedSet) -> str:
     """'6 reps @ 16 kg, RIR 3' or '30 s', as the runner reads it back."""
     parts = []
     if result.reps is not None:
-        parts.append(f"{result.reps} reps")
+        parts.append(f"{result.reps} rep" if result.reps == 1 else f"{result.reps} reps")
     if result.seconds is not None:
         parts.append(f"{result.seconds} s")
     text = " + ".join(parts)

@@ -10,13 +10,16 @@ from pathlib import Path
 import typer
 
 from runlift.adapters.log_csv import write_strong_csv
+from runlift.domain.exercise import Catalogue
+from runlift.domain.progression import Load
 from runlift.entrypoints import charts
 from runlift.entrypoints.cli.common import ATHLETE, ListFormat, emit_json
 from runlift.entrypoints.cli.context import athlete_name, core
-from runlift.entrypoints.cli.files import write_file
+from runlift.entrypoints.cli.files import SYMLINK_NOTE, check_extension, write_file
 from runlift.entrypoints.shapes import training as shapes
+from runlift.entrypoints.text.log import plural
 from runlift.entrypoints.text.reports import display_name, records_text, trend_text
-from runlift.entrypoints.text.table import cell, table
+from runlift.entrypoints.text.table import WIDTH, cell, table, words
 from runlift.entrypoints.text.training import target_text
 from runlift.services import reports
 from runlift.services.errors import BadInput
@@ -24,18 +27,8 @@ from runlift.services.export_log import export_log
 from runlift.services.suggest import parse_enum
 
 commands = typer.Typer()
-HISTORY_HEADERS = (
-    "id",
-    "date",
-    "exercise",
-    "variant",
-    "set",
-    "reps",
-    "load",
-    "seconds",
-    "rir",
-    "target",
-)
+HISTORY_HEADERS = ("id", "date", "exercise", "set", "done", "rir", "target")
+HISTORY_WRAPS = (2, 4, 6)  # exercise, done, target: free text
 
 
 class HistoryFormat(StrEnum):
@@ -72,27 +65,44 @@ def history(
             (
                 str(r.id),
                 r.date.isoformat(),
-                r.exercise,
-                r.variant,
+                _exercise_cell(library.catalogue, r.exercise, r.variant),
                 str(r.set_number),
-                cell(r.reps),
-                cell(r.load),
-                cell(r.seconds),
+                _done(r.reps, r.load, r.seconds),
                 cell(r.rir),
                 target_text(r.target) if r.target else "-",
             )
             for r in rows
         ]
-        sys.stdout.write(table(HISTORY_HEADERS, cells))
+        sys.stdout.write(table(HISTORY_HEADERS, cells, wrap=HISTORY_WRAPS))
+
+
+def _exercise_cell(catalogue: Catalogue, exercise: str, variant: str) -> str:
+    """The exercise's name, and the variant done when it was another ('Split squat (Lunge)')."""
+    name = display_name(catalogue, exercise)
+    return name if variant == exercise else f"{name} ({display_name(catalogue, variant)})"
+
+
+def _done(reps: int | None, load: Load | None, seconds: int | None) -> str:
+    """'8 x 22.5 kg', '10 reps', '45 s', '45 s @ 5 kg'."""
+    amounts = []
+    if reps is not None:
+        amounts.append(f"{reps} x {load}" if load is not None else plural(reps, "rep"))
+    if seconds is not None:
+        amounts.append(f"{seconds} s" + (f" @ {load}" if load is not None and reps is None else ""))
+    return " + ".join(amounts) or "-"
 
 
 @commands.command("progress")
 def progress(
     exercise: str = typer.Argument(..., help="Exercise slug, name or alias."),
     athlete: str | None = ATHLETE,
-    png: Path | None = typer.Option(None, "--png", help="Also draw the trend to this PNG file."),
+    png: Path | None = typer.Option(
+        None, "--png", help=f"Also draw the trend to this .png file ({SYMLINK_NOTE})."
+    ),
 ) -> None:
     """Show the estimated 1RM trend of an exercise; --png draws it as a chart."""
+    if png is not None:
+        check_extension(png, ".png", "--png")
     library = core().library
     trend = reports.e1rm_trend(core().uow_factory(), library, athlete_name(athlete), exercise)
     name = display_name(library.catalogue, trend.exercise)
@@ -135,8 +145,20 @@ def volume(
         emit_json([shapes.volume_shape(w) for w in found])
         return
     if not found:
-        sys.stdout.write(f"no sets logged in the last {weeks} weeks\n")
+        last = "this week" if weeks == 1 else f"the last {weeks} weeks"
+        sys.stdout.write(f"no sets logged in {last}\n")
         return
+    sys.stdout.write(volume_text(found))
+
+
+def volume_text(found: list[reports.WeekVolume]) -> str:
+    """Hard sets with a row per muscle group and a column per week, in 80-column chunks."""
     muscles = sorted({m for w in found for m in w.sets})
-    rows = [(w.week, *(str(w.sets.get(m, 0)) for m in muscles)) for w in found]
-    sys.stdout.write(table(("week", *muscles), rows))
+    label = max([len("muscle group")] + [len(words(m)) for m in muscles])
+    per_chunk = max(1, (WIDTH - label) // (len(found[0].week) + 2))
+    chunks = []
+    for first in range(0, len(found), per_chunk):
+        weeks = found[first : first + per_chunk]
+        rows = [(words(m), *(str(w.sets.get(m, 0)) for w in weeks)) for m in muscles]
+        chunks.append(table(("muscle group", *(w.week for w in weeks)), rows))
+    return "\n".join(chunks)

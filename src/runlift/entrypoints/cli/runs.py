@@ -3,22 +3,28 @@
 from __future__ import annotations
 
 import datetime as dt
-import math
 import sys
+import textwrap
 from pathlib import Path
 
 import typer
 
 from runlift.domain.log import LogError
 from runlift.domain.rules import RULES
-from runlift.domain.training_load import RunEntry, Spike, WeekLoad, parse_distance
+from runlift.domain.training_load import (
+    RunEntry,
+    Spike,
+    WeekLoad,
+    parse_distance,
+    parse_minutes,
+)
 from runlift.entrypoints.cli.common import ATHLETE, ListFormat, emit_json, parse_date
 from runlift.entrypoints.cli.context import athlete_name, core
 from runlift.entrypoints.cli.errors import options_named
 from runlift.entrypoints.cli.files import read_bytes
 from runlift.entrypoints.shapes import running as shapes
-from runlift.entrypoints.text.log import stored_run_text
-from runlift.entrypoints.text.table import table
+from runlift.entrypoints.text.log import plural, stored_run_text
+from runlift.entrypoints.text.table import WIDTH, table, words
 from runlift.services import corrections, running
 from runlift.services.errors import BadInput
 from runlift.services.suggest import parse_enum
@@ -67,18 +73,21 @@ def _strength_load(week: WeekLoad) -> str:
     return f"{week.strength_load}{unrated}"
 
 
-def _duration(minutes: float | None) -> int | None:
+def _duration(minutes: str | None) -> int | None:
     if minutes is None:
         return None
-    if not math.isfinite(minutes) or minutes <= 0:
-        raise BadInput("--minutes", f"{minutes:g} must be more than 0")
-    return round(minutes * 60)
+    try:
+        return parse_minutes(minutes)
+    except LogError as exc:
+        raise BadInput.from_error(exc, "--minutes") from exc
 
 
 @runs_app.command("add")
 def runs_add(
     distance: str = typer.Option(..., "--distance", help="Distance with unit: 12.5km, 8mi, 800m."),
-    minutes: float | None = typer.Option(None, "--minutes", help="Time taken, in minutes."),
+    minutes: str | None = typer.Option(
+        None, "--minutes", help="Time taken: minutes (52.5), mm:ss (52:30) or h:mm:ss (1:05:00)."
+    ),
     run_type: str | None = typer.Option(
         None, "--type", help="easy, long, intervals, tempo, hills, race or cross."
     ),
@@ -107,20 +116,48 @@ def runs_add(
         typer.echo(f"flag {spike_text(result.spike)}")
 
 
+RUN_FILE_SUFFIXES = (".gpx", ".tcx", ".fit")
+
+
+def _run_files(paths: list[Path]) -> list[Path]:
+    """The files named, a folder standing for every GPX, TCX and FIT file in it, sorted."""
+    found: list[Path] = []
+    for path in paths:
+        if not path.is_dir():
+            found.append(path)
+            continue
+        inside = sorted(
+            p for p in path.iterdir() if p.suffix.lower() in RUN_FILE_SUFFIXES and p.is_file()
+        )
+        if not inside:
+            raise BadInput(str(path), "holds no .gpx, .tcx or .fit file")
+        found += inside
+    return list(dict.fromkeys(found))
+
+
 @runs_app.command("import")
 def runs_import(
-    file: Path = typer.Argument(
-        ..., help="A GPX, TCX or FIT file: one run per GPX track, TCX activity or FIT session."
+    files: list[Path] = typer.Argument(
+        ...,
+        help="GPX, TCX or FIT files, or folders of them: one run per GPX track, TCX activity "
+        "or FIT session.",
+    ),
+    run_type: str | None = typer.Option(
+        None, "--type", help="Give every imported run this type (easy, long, intervals, ...)."
     ),
     athlete: str | None = ATHLETE,
 ) -> None:
-    """Import runs from a GPX, TCX or FIT file; importing the same file again adds nothing."""
-    data = read_bytes(file)
-    count = running.import_runs(
-        core().uow_factory(), athlete_name(athlete), data, str(file), dt.date.today(), _now()
-    )
+    """Import runs from GPX, TCX or FIT files in one go (one undo); known runs are skipped."""
+    chosen = _run_files(files)
+    contents = [(str(path), read_bytes(path)) for path in chosen]
+    with options_named(type="--type"):
+        count = running.import_run_files(
+            core().uow_factory(), athlete_name(athlete), contents, dt.date.today(), _now(), run_type
+        )
+    where = f" from {plural(len(chosen), 'file')}" if len(chosen) > 1 else ""
     typer.echo(
-        f"imported {count.added} of {count.total} runs ({count.total - count.added} already there)"
+        f"imported {count.added} of {plural(count.total, 'run')}{where} "
+        f"({count.total - count.added} already there)"
     )
 
 
@@ -155,14 +192,14 @@ def runs_list(
             _km(r.run.distance_m),
             _clock(r.run.duration_s),
             _pace(r.run),
-            r.run.type or "-",
+            words(r.run.type) if r.run.type else "-",
             r.source,
             f"{spike.rule} +{spike.percent_over:g}% ({spike.band})" if spike else "",
         )
         for r, spike in listing.runs
     ]
     headers = ("id", "date", "km", "time", "pace", "type", "source", "flag")
-    sys.stdout.write(table(headers, rows))
+    sys.stdout.write(table(headers, rows, wrap=(6, 7)))
 
 
 @commands.command("load")
@@ -191,6 +228,7 @@ def load(
         for w in report.weeks
     ]
     headers = ("week", "km", "runs", "strength", "load", "flags")
-    sys.stdout.write(table(headers, rows))
+    sys.stdout.write(table(headers, rows, wrap=(5,)))
     if any(w.spikes for w in report.weeks):
-        sys.stdout.write(f"{SPIKE_NOTE.id}: {SPIKE_NOTE.summary}\n")
+        note = f"{SPIKE_NOTE.id}: {SPIKE_NOTE.summary}"
+        sys.stdout.write(textwrap.fill(note, WIDTH, subsequent_indent="  ") + "\n")

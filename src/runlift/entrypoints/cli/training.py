@@ -11,9 +11,11 @@ import typer
 from runlift.domain.library import Library
 from runlift.entrypoints.cli.common import ATHLETE, ShowFormat, emit_json, load_option, parse_date
 from runlift.entrypoints.cli.context import athlete_name, core
+from runlift.entrypoints.cli.errors import options_named
 from runlift.entrypoints.cli.files import read_text
 from runlift.entrypoints.shapes import training as shapes
 from runlift.entrypoints.text import training as render
+from runlift.entrypoints.text.log import plural
 from runlift.services import logbook, training
 from runlift.services.athletes import UowFactory
 from runlift.services.errors import BadInput
@@ -79,11 +81,16 @@ def log(
         raise BadInput("EXERCISE", "name the exercise, or use --file SESSION.json")
     if reps is None and seconds is None:
         raise BadInput("--reps", "give --reps (or --seconds for a hold)")
-    entry = training.SetEntry(exercise, reps, load_option(load), seconds, rir, client_id, test)
+    if client_id is not None and not client_id.strip():
+        raise BadInput("--id", "is empty; give an id or leave out --id")
     day = parse_date(date, "--date") or _today()
-    recorded = training.log_sets(
-        make_uow, library, athlete_name(athlete), day, [entry], _today(), _now()
-    )
+    with options_named(
+        reps="--reps", seconds="--seconds", rir="--rir", load="--load", id="--id", date="--date"
+    ):
+        entry = training.SetEntry(exercise, reps, load_option(load), seconds, rir, client_id, test)
+        recorded = training.log_sets(
+            make_uow, library, athlete_name(athlete), day, [entry], _today(), _now()
+        )
     typer.echo("logged" if recorded[0] else "already logged (same --id); nothing changed")
 
 
@@ -93,7 +100,9 @@ def _log_file(make_uow: UowFactory, library: Library, path: Path, athlete: str |
     )
     recorded = logged.recorded
     new = sum(recorded)
-    typer.echo(f"logged {new} of {len(recorded)} sets ({len(recorded) - new} already there)")
+    typer.echo(
+        f"logged {new} of {plural(len(recorded), 'set')} ({len(recorded) - new} already there)"
+    )
 
 
 @commands.command("next")

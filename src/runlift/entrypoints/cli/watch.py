@@ -9,7 +9,8 @@ import typer
 
 from runlift.entrypoints.cli.common import ATHLETE, parse_date
 from runlift.entrypoints.cli.context import athlete_name, core
-from runlift.entrypoints.cli.files import write_file
+from runlift.entrypoints.cli.files import SYMLINK_NOTE, check_extension, write_file
+from runlift.entrypoints.text.log import plural
 from runlift.services import training
 from runlift.services.errors import BadInput
 
@@ -22,13 +23,16 @@ def _today() -> dt.date:
 
 @commands.command("watch")
 def watch(
-    output: Path = typer.Option(..., "--output", "-o", help="The FIT file to write."),
+    output: Path = typer.Option(
+        ..., "--output", "-o", help=f"The .fit file to write ({SYMLINK_NOTE})."
+    ),
     date: str | None = typer.Option(
         None, "--date", help="Day of the session, YYYY-MM-DD (default: today)."
     ),
     athlete: str | None = ATHLETE,
 ) -> None:
     """Write the day's session as a FIT workout (Garmin and other watches), whole or not at all."""
+    check_extension(output, ".fit", "--output")
     day = parse_date(date, "--date") or _today()
     library = core().library
     view = training.day_view(core().uow_factory(), library, athlete_name(athlete), day)
@@ -53,4 +57,4 @@ def watch(
     data = session_to_fit(session, names)
     write_file(output, data, "--output")
     steps = len(workout_steps(session, names))
-    typer.echo(f"wrote {output}: {record.date} {record.title}, {steps} steps")
+    typer.echo(f"wrote {output}: {record.date} {record.title}, {plural(steps, 'step')}")

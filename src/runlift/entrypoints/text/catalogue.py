@@ -9,6 +9,9 @@ from rich.text import Text
 
 from runlift.domain.exercise import Exercise
 from runlift.domain.program import IntOrRange, Program, ProgramItem
+from runlift.domain.rules import source_title
+from runlift.entrypoints.text.table import table as text_table
+from runlift.entrypoints.text.table import words
 from runlift.services.search import Hit
 
 
@@ -16,7 +19,7 @@ def kit_label(exercise: Exercise) -> str:
     """'bodyweight', or the alternatives joined by ' or ' (items of one option by '+')."""
     labels = []
     for option in exercise.equipment_options:
-        labels.append("+".join(sorted(e.value for e in option)) if option else "bodyweight")
+        labels.append("+".join(sorted(words(e.value) for e in option)) if option else "bodyweight")
     return " or ".join(labels)
 
 
@@ -44,23 +47,23 @@ def short_kit(exercise: Exercise) -> str:
     )
 
 
-def exercise_table(exercises: list[Exercise]) -> Table:
-    """One row per exercise: slug, category, level, main muscles, kit."""
-    table = Table(box=None, pad_edge=False, header_style="bold")
-    table.add_column("slug", no_wrap=True)
-    table.add_column("category", no_wrap=True)
-    table.add_column("level", no_wrap=True)
-    table.add_column("primary muscles", overflow="fold")
-    table.add_column("kit", overflow="fold")
-    for e in exercises:
-        table.add_row(
+def exercise_table(exercises: list[Exercise]) -> str:
+    """One row per exercise: slug (what to type), category, level, main muscles, kit.
+
+    Levels and kit are shown in forms the filters accept back ('beg', 'mini band').
+    """
+    rows = [
+        (
             e.slug,
-            e.category.value,
+            words(e.category.value),
             e.level.value[:3],
-            ", ".join(m.value for m in e.primary_muscles),
-            short_kit(e),
+            ", ".join(words(m.value) for m in e.primary_muscles),
+            words(short_kit(e)),
         )
-    return table
+        for e in exercises
+    ]
+    headers = ("slug", "category", "level", "primary muscles", "kit")
+    return text_table(headers, rows, wrap=(3, 4))
 
 
 def search_table(hits: list[Hit]) -> Table:
@@ -72,8 +75,8 @@ def search_table(hits: list[Hit]) -> Table:
         table.add_column(column, overflow="fold")
     for hit in hits:
         e = hit.exercise
-        muscles = ", ".join(m.value for m in e.primary_muscles)
-        table.add_row(e.slug, f"{hit.score:.1f}", muscles, short_kit(e))
+        muscles = ", ".join(words(m.value) for m in e.primary_muscles)
+        table.add_row(e.slug, f"{hit.score:.1f}", muscles, words(short_kit(e)))
     return table
 
 
@@ -100,11 +103,12 @@ def exercise_text(e: Exercise) -> Text:
     d = e.default
     lines = [
         f"{e.name} ({e.slug})",
-        f"Category: {e.category.value}; patterns: {', '.join(p.value for p in e.patterns)}",
-        f"Primary muscles: {', '.join(m.value for m in e.primary_muscles)}",
+        f"Category: {words(e.category.value)}; "
+        f"patterns: {', '.join(words(p.value) for p in e.patterns)}",
+        f"Primary muscles: {', '.join(words(m.value) for m in e.primary_muscles)}",
     ]
     if e.secondary_muscles:
-        lines.append(f"Secondary muscles: {', '.join(m.value for m in e.secondary_muscles)}")
+        lines.append(f"Secondary muscles: {', '.join(words(m.value) for m in e.secondary_muscles)}")
     lines += [
         f"Kit: {kit_label(e)}",
         f"Level: {e.level.value}; max intensity: {e.max_intensity.value}; "
@@ -114,7 +118,7 @@ def exercise_text(e: Exercise) -> Text:
         f"rest {d.rest_seconds} s",
     ]
     if e.injuries:
-        lines.append(f"Helps with: {', '.join(i.value for i in e.injuries)}")
+        lines.append(f"Helps with: {', '.join(words(i.value) for i in e.injuries)}")
     if e.aliases:
         lines.append(f"Also called: {'; '.join(e.aliases)}")
     lines.append("")
@@ -129,7 +133,7 @@ def exercise_text(e: Exercise) -> Text:
             lines.append(f"{title}: {', '.join(slugs)}")
     if e.replaced_by:
         lines.append(f"Deprecated: use {e.replaced_by} instead")
-    lines.append(f"Sources: {'; '.join(e.sources)}")
+    lines.append(f"Sources: {'; '.join(source_title(s) for s in e.sources)}")
     return _wrapped(lines)
 
 
@@ -139,7 +143,7 @@ def program_table(programs: list[Program]) -> Table:
     for column in ("slug", "name", "exercises", "rounds", "source"):
         table.add_column(column, overflow="fold")
     for p in programs:
-        source = p.sources[0].split("_")[0]
+        source = source_title(p.sources[0])
         table.add_row(p.slug, p.name, str(len(p.exercise_slugs())), str(p.rounds), source)
     return table
 
@@ -169,5 +173,5 @@ def program_text(program: Program, names: dict[str, str]) -> Text:
     if program.notes:
         lines.append("")
         lines += [f"Note: {note}" for note in program.notes]
-    lines.append(f"Sources: {'; '.join(program.sources)}")
+    lines.append(f"Sources: {'; '.join(source_title(s) for s in program.sources)}")
     return _wrapped(lines)

@@ -22,7 +22,7 @@ def _names(catalogue: Catalogue, slugs: tuple[str, ...]) -> str:
 
 def set_line(logged: LoggedSet) -> str:
     """'10 reps @ 22 kg, RIR 2' or '45 s'."""
-    amount = f"{logged.reps} reps" if logged.reps is not None else f"{logged.seconds} s"
+    amount = plural(logged.reps, "rep") if logged.reps is not None else f"{logged.seconds} s"
     load = f" @ {logged.load}" if logged.load is not None else ""
     rir = f", RIR {logged.rir}" if logged.rir is not None else ""
     return f"{amount}{load}{rir}"

@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
+import textwrap
 
 from runlift.domain.exercise import Catalogue
 from runlift.domain.progression import Decision, Target
+from runlift.entrypoints.text.table import WIDTH
 from runlift.services.training import DayView
 
 
@@ -50,7 +52,14 @@ def decision_text(decision: Decision, catalogue: Catalogue, day: dt.date | None 
     if hint is not None:
         lines.append(f"  load: {hint}")
     lines.append(f"  why: {decision.rule}: {decision.reason}")
-    return "\n".join(lines) + "\n"
+    return "".join(_fit(line) for line in lines)
+
+
+def _fit(line: str) -> str:
+    """A line wrapped at 80 columns, continuation lines indented under its label."""
+    indent = " " * (len(line) - len(line.lstrip(" ")) + 4)
+    wrapped = textwrap.wrap(line, WIDTH, subsequent_indent=indent, break_on_hyphens=False)
+    return "\n".join(wrapped or [""]) + "\n"
 
 
 def no_session_text(view: DayView) -> str:
