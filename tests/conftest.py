@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from core_helpers import close_app_core
+from core_helpers import PINNED_TODAY, close_app_core
 
 
 @pytest.fixture(autouse=True)
@@ -27,6 +27,13 @@ def isolated_settings(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterat
     monkeypatch.delenv("RUNLIFT_CATALOGUE_CACHE", raising=False)
     monkeypatch.delenv("RUNLIFT_DATABASE_URL", raising=False)
     monkeypatch.delenv("RUNLIFT_DATABASE_SCHEMA", raising=False)
+    monkeypatch.delenv("RUNLIFT_TODAY", raising=False)
     close_app_core()
     yield
     close_app_core()
+
+
+@pytest.fixture
+def pinned_today(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Pin the app's 'today' (RUNLIFT_TODAY, inherited by child processes too)."""
+    monkeypatch.setenv("RUNLIFT_TODAY", PINNED_TODAY.isoformat())

@@ -2,7 +2,13 @@
 
 from __future__ import annotations
 
+import datetime as dt
+
 from runlift.bootstrap import Core, bootstrap
+
+# The day the tests that log on fixed dates treat as today (RUNLIFT_TODAY, the `pinned_today`
+# fixture), so they mean the same thing next year.
+PINNED_TODAY = dt.date(2026, 12, 1)
 
 _open: list[Core] = []
 

@@ -7,6 +7,7 @@ opened on first use, so a command that needs neither never pays for them.
 
 from __future__ import annotations
 
+import datetime as dt
 from collections.abc import Callable
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
@@ -63,6 +64,16 @@ class Core:
 
         engine = self.engine
         return lambda: SqlUnitOfWork(engine)
+
+    def today(self) -> dt.date:
+        """Today, or the day RUNLIFT_TODAY pins."""
+        return self.settings.today or dt.date.today()
+
+    def now(self) -> dt.datetime:
+        """Now in UTC; noon UTC of the pinned day when RUNLIFT_TODAY is set, so runs repeat."""
+        if self.settings.today is None:
+            return dt.datetime.now(dt.UTC)
+        return dt.datetime.combine(self.settings.today, dt.time(12), dt.UTC)
 
     def close(self) -> None:
         """Release the store's connections (the engine is rebuilt if used again)."""

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from pathlib import Path
 
 import platformdirs
@@ -28,6 +29,8 @@ class Settings(BaseSettings):
     database_schema: str | None = None
     catalogue_dir: Path | None = None
     catalogue_cache: bool = True
+    # Pretend today is this day: for demos, tests and output that must not depend on the clock.
+    today: dt.date | None = None
 
     def effective_database_url(self) -> str:
         """The configured database, or SQLite in the user's data directory."""

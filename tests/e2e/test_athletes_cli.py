@@ -10,6 +10,8 @@ import pytest
 
 from cli_helpers import run
 
+pytestmark = pytest.mark.usefixtures("pinned_today")
+
 ROOT = Path(__file__).resolve().parents[2]
 ANA = str(ROOT / "examples" / "ana-marathon.yaml")
 BEN = str(ROOT / "examples" / "ben-first-5k.yaml")

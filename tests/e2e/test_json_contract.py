@@ -11,13 +11,16 @@ import pytest
 from pydantic import TypeAdapter
 
 from cli_helpers import run
+from core_helpers import PINNED_TODAY
 from json_schema_check import errors
 from runlift import schemas
+
+pytestmark = pytest.mark.usefixtures("pinned_today")
 
 ROOT = Path(__file__).resolve().parents[2]
 DEV = str(ROOT / "examples" / "dev-ten-minutes.yaml")  # no race: any start date will do
 CHLOE = str(ROOT / "examples" / "chloe-ultra.yaml")  # tempo items and rehab sessions
-TODAY = dt.date.today()
+TODAY = PINNED_TODAY
 NAMES = {shape: name for name, shape in schemas.SHAPES.items()}
 
 

@@ -11,6 +11,8 @@ import pytest
 
 from cli_helpers import run, runs_json
 
+pytestmark = pytest.mark.usefixtures("pinned_today")
+
 ROOT = Path(__file__).resolve().parents[2]
 ANA = str(ROOT / "examples" / "ana-marathon.yaml")
 FIXTURES = ROOT / "tests" / "fixtures" / "log_import"

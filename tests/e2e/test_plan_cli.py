@@ -12,6 +12,8 @@ from icalendar import Calendar
 
 from cli_helpers import run
 
+pytestmark = pytest.mark.usefixtures("pinned_today")
+
 ROOT = Path(__file__).resolve().parents[2]
 EXAMPLES = ROOT / "examples"
 GOLDEN = ROOT / "tests" / "golden"

@@ -15,6 +15,8 @@ from cli_helpers import run
 from core_helpers import close_app_core
 from runlift.entrypoints.text.reports import sparkline
 
+pytestmark = pytest.mark.usefixtures("pinned_today")
+
 ROOT = Path(__file__).resolve().parents[2]
 ANA = str(ROOT / "examples" / "ana-marathon.yaml")
 PNG_SIGNATURE = b"\x89PNG\r\n\x1a\n"

@@ -12,7 +12,6 @@ import pytest
 
 from core_helpers import app_core
 from runlift.entrypoints.cli import session as cli_session
-from runlift.entrypoints.cli import training as cli_training
 from runlift.entrypoints.cli.root import main
 from runlift.services.ports import StoredSession
 
@@ -25,8 +24,7 @@ Row = tuple[str, int, int | None, str | None, int | None, int | None, str | None
 @pytest.fixture(autouse=True)
 def fixed_today(monkeypatch: pytest.MonkeyPatch) -> None:
     """The session's 'today' is the training day, so the run does not depend on the clock."""
-    monkeypatch.setattr(cli_session, "_today", lambda: dt.date(2026, 11, 17))
-    monkeypatch.setattr(cli_training, "_today", lambda: dt.date(2026, 11, 17))
+    monkeypatch.setenv("RUNLIFT_TODAY", "2026-11-17")
     monkeypatch.delenv("RUNLIFT_NO_TIMERS", raising=False)
 
 

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 from pathlib import Path
 
@@ -10,7 +9,6 @@ import pytest
 
 from cli_helpers import run
 from core_helpers import app_core
-from runlift.entrypoints.cli import training as cli_training
 from runlift.services.ports import UnitOfWork
 
 
@@ -28,7 +26,7 @@ LIFT = "split-squat"
 @pytest.fixture(autouse=True)
 def fixed_today(monkeypatch: pytest.MonkeyPatch) -> None:
     """'Today' is the Thursday of week 1, so `next` (the next planned day) never meets the clock."""
-    monkeypatch.setattr(cli_training, "_today", lambda: dt.date(2026, 11, 19))
+    monkeypatch.setenv("RUNLIFT_TODAY", "2026-11-19")
 
 
 @pytest.fixture

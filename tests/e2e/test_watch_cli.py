@@ -11,6 +11,8 @@ from garmin_fit_sdk import Decoder, Stream
 
 from cli_helpers import run
 
+pytestmark = pytest.mark.usefixtures("pinned_today")
+
 ROOT = Path(__file__).resolve().parents[2]
 ANA = str(ROOT / "examples" / "ana-marathon.yaml")
 DAY = "2026-11-24"  # week 2, after the ramp-in: the split squat goes heavy

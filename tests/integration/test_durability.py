@@ -23,6 +23,8 @@ from core_helpers import app_core
 from runlift.services.athletes import resolve_athlete
 from runlift.services.ports import StoredSet
 
+pytestmark = pytest.mark.usefixtures("pinned_today")
+
 ROOT = Path(__file__).resolve().parents[2]
 PROFILE = ROOT / "examples" / "ana-marathon.yaml"
 RUNLIFT = Path(sys.executable).parent / "runlift"
@@ -59,13 +61,13 @@ batch = int(sys.argv[1])
 core = bootstrap()
 library = core.library
 make_uow = core.uow_factory()
-day, today = dt.date(2026, 11, 17), dt.date.today()
+day, today = dt.date(2026, 11, 17), core.today()
 for n in range(1_000_000):
     entries = [
         training.SetEntry("forward-lunge", 6, Load(16.0, Units.KG), None, 2, f"k-{n}-{j}")
         for j in range(batch)
     ]
-    training.log_sets(make_uow, library, "Ana", day, entries, today, dt.datetime.now(dt.UTC))
+    training.log_sets(make_uow, library, "Ana", day, entries, today, core.now())
     print(n, flush=True)
 """
 

@@ -28,6 +28,8 @@ from core_helpers import app_core, close_app_core
 from runlift.adapters.db.engine import make_engine, upgrade
 from runlift.services import transfer
 
+pytestmark = pytest.mark.usefixtures("pinned_today")
+
 ROOT = Path(__file__).resolve().parents[2]
 ANA = str(ROOT / "examples" / "ana-marathon.yaml")
 RUNLIFT = Path(sys.executable).parent / "runlift"

@@ -26,6 +26,8 @@ from runlift.adapters.db.uow import SqlUnitOfWork
 from runlift.config import Settings
 from runlift.entrypoints.cli.root import main
 
+pytestmark = pytest.mark.usefixtures("pinned_today")
+
 ROOT = Path(__file__).resolve().parents[2]
 PROFILE = ROOT / "examples" / "ana-marathon.yaml"
 NOW = dt.datetime(2026, 11, 21, 9, 0, tzinfo=dt.UTC)

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from pathlib import Path
 
 import typer
@@ -20,14 +19,6 @@ from runlift.entrypoints.text.log import plural
 from runlift.services import athletes as athlete_service
 
 commands = typer.Typer()
-
-
-def _now() -> dt.datetime:
-    return dt.datetime.now(dt.UTC)
-
-
-def _today() -> dt.date:
-    return dt.date.today()
 
 
 athlete_app = typer.Typer(help="Store runners and their plans.", no_args_is_help=True)
@@ -56,8 +47,8 @@ def athlete_create(
         read_text(profile),
         str(profile),
         parse_date(start, "--start"),
-        _today(),
-        _now(),
+        core().today(),
+        core().now(),
         athlete,
     )
     typer.echo(f"stored {record.name} with plan version {plan.version} from {plan.start}")
@@ -78,8 +69,8 @@ def athlete_update(
         read_text(profile),
         str(profile),
         parse_date(start, "--start"),
-        _today(),
-        _now(),
+        core().today(),
+        core().now(),
     )
     typer.echo(f"updated {record.name}: plan version {plan.version} from {plan.start}")
 

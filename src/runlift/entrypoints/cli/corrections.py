@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
-
 import typer
 
 from runlift.entrypoints.cli.common import ATHLETE, load_option
@@ -18,10 +16,6 @@ sets_app = typer.Typer(
 )
 commands.add_typer(sets_app, name="sets")
 SET_ID = typer.Argument(..., help="The set's id, as 'runlift history' shows it.")
-
-
-def _now() -> dt.datetime:
-    return dt.datetime.now(dt.UTC)
 
 
 @sets_app.command("edit")
@@ -45,7 +39,7 @@ def sets_edit(
             load=load_option(load),
             seconds=seconds,
             rir=rir,
-            now=_now(),
+            now=core().now(),
         )
     typer.echo(f"edited {stored_set_text(edited, library.catalogue)}")
 
@@ -54,7 +48,9 @@ def sets_edit(
 def sets_delete(set_id: int = SET_ID, athlete: str | None = ATHLETE) -> None:
     """Delete a logged set ('runlift undo' brings it back)."""
     library = core().library
-    removed = corrections.delete_set(core().uow_factory(), athlete_name(athlete), set_id, _now())
+    removed = corrections.delete_set(
+        core().uow_factory(), athlete_name(athlete), set_id, core().now()
+    )
     typer.echo(f"deleted {stored_set_text(removed, library.catalogue)}")
 
 
@@ -62,5 +58,5 @@ def sets_delete(set_id: int = SET_ID, athlete: str | None = ATHLETE) -> None:
 def undo(athlete: str | None = ATHLETE) -> None:
     """Revert the latest change to the log (a set, a session, runs, an import); repeatable."""
     library = core().library
-    change = corrections.undo(core().uow_factory(), athlete_name(athlete), _now())
+    change = corrections.undo(core().uow_factory(), athlete_name(athlete), core().now())
     typer.echo(f"undone: {change_text(change, library.catalogue)}")

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import sys
 from enum import StrEnum
 from pathlib import Path
@@ -83,8 +82,8 @@ def import_log(
             rows,
             app.value,
             skip_unknown=skip_unknown,
-            today=dt.date.today(),
-            now=dt.datetime.now(dt.UTC),
+            today=core().today(),
+            now=core().now(),
             aliases=aliases,
             file_units=file_units,
         )

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import sys
 from enum import StrEnum
 from pathlib import Path
@@ -80,7 +79,7 @@ def plan(
             library,
             read_text(profile),
             str(profile),
-            dt.date.today(),
+            core().today(),
             parse_date(start, "--start"),
             weeks,
         )

@@ -22,6 +22,7 @@ from runlift.domain.vocab import (
     RunType,
     Units,
 )
+from runlift.entrypoints.cli.context import core
 from runlift.entrypoints.cli.files import (
     SYMLINK_NOTE,
     check_extension,
@@ -49,10 +50,6 @@ def _ask(question: str, parse: Callable[[str], T], default: str) -> T:
             return parse(str(answer))
         except BadInput as exc:
             typer.echo(f"  {exc}", err=True)
-
-
-def _today() -> dt.date:
-    return dt.date.today()
 
 
 def _name(text: str) -> str:
@@ -123,7 +120,7 @@ def init(
         raise BadInput("-o", f"{output} exists; choose another file or add --force")
     check_extension(output, ".yaml" if output.suffix.lower() != ".yml" else ".yml", "-o")
     check_writable(output, "-o")
-    start = next_monday(_today())
+    start = next_monday(core().today())
     name = _ask("Your name", _name, "runner")
     units = _ask("Units (kg, lb)", lambda t: parse_enum(Units, t, "units"), "kg")
     level = _ask(

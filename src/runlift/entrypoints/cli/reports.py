@@ -138,7 +138,7 @@ def volume(
     """Hard sets per week for each muscle group, to see the load next to the running."""
     output = parse_enum(ListFormat, fmt, "--format")
     library = core().library
-    today = dt.date.today()
+    today = core().today()
     since = today - dt.timedelta(days=today.weekday(), weeks=weeks - 1)
     found = reports.weekly_volume(core().uow_factory(), library, athlete_name(athlete), since)
     if output is ListFormat.JSON:

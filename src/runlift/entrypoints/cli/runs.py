@@ -37,10 +37,6 @@ commands.add_typer(runs_app, name="runs")
 SPIKE_NOTE = next(r for r in RULES if r.id == "run-spike")
 
 
-def _now() -> dt.datetime:
-    return dt.datetime.now(dt.UTC)
-
-
 def _km(metres: float, places: int = 2) -> str:
     return f"{metres / 1000:.{places}f}"
 
@@ -102,11 +98,16 @@ def runs_add(
         metres = parse_distance(distance)
     except LogError as exc:
         raise BadInput.from_error(exc, "--distance") from exc
-    day = parse_date(date, "--date") or dt.date.today()
+    day = parse_date(date, "--date") or core().today()
     run = RunEntry(day, metres, _duration(minutes), run_type)
     with options_named(type="--type", id="--id"):
         result = running.add_run(
-            core().uow_factory(), athlete_name(athlete), run, client_id, dt.date.today(), _now()
+            core().uow_factory(),
+            athlete_name(athlete),
+            run,
+            client_id,
+            core().today(),
+            core().now(),
         )
     if not result.added:
         typer.echo("already logged (same --id); nothing changed")
@@ -152,7 +153,12 @@ def runs_import(
     contents = [(str(path), read_bytes(path)) for path in chosen]
     with options_named(type="--type"):
         count = running.import_run_files(
-            core().uow_factory(), athlete_name(athlete), contents, dt.date.today(), _now(), run_type
+            core().uow_factory(),
+            athlete_name(athlete),
+            contents,
+            core().today(),
+            core().now(),
+            run_type,
         )
     where = f" from {plural(len(chosen), 'file')}" if len(chosen) > 1 else ""
     typer.echo(
@@ -167,7 +173,9 @@ def runs_delete(
     athlete: str | None = ATHLETE,
 ) -> None:
     """Delete a logged run ('runlift undo' brings it back)."""
-    removed = corrections.delete_run(core().uow_factory(), athlete_name(athlete), run_id, _now())
+    removed = corrections.delete_run(
+        core().uow_factory(), athlete_name(athlete), run_id, core().now()
+    )
     typer.echo(f"deleted {stored_run_text(removed)}")
 
 
@@ -210,7 +218,7 @@ def load(
 ) -> None:
     """Running km and strength load (sRPE x minutes) per week, with run-spike flags."""
     output = parse_enum(ListFormat, fmt, "--format")
-    today = dt.date.today()
+    today = core().today()
     first = today - dt.timedelta(days=today.weekday(), weeks=weeks - 1)
     report = running.weekly_load(core().uow_factory(), athlete_name(athlete), first, today)
     if output is ListFormat.JSON:

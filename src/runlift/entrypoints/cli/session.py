@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import math
 import shlex
 import textwrap
@@ -46,14 +45,6 @@ class Stopped(Exception):
     def __init__(self, code: int) -> None:
         super().__init__(code)
         self.code = code
-
-
-def _now() -> dt.datetime:
-    return dt.datetime.now(dt.UTC)
-
-
-def _today() -> dt.date:
-    return dt.date.today()
 
 
 BLOCKS = {"warmup": "warm-up", "foam_roll": "foam roll", "cooldown": "cool-down"}
@@ -119,7 +110,7 @@ class GuidedRun:
         self.guide = guide
         self.timers = timers
         self.saved = guide.saved
-        self.started = _now()
+        self.started = core().now()
         self.stamped = False
 
     def run(self) -> None:
@@ -257,14 +248,14 @@ class GuidedRun:
             step,
             result,
             number,
-            _today(),
-            _now(),
+            core().today(),
+            core().now(),
         )
         if fresh:
             self.saved += 1
         note = "saved" if fresh else "already saved earlier"
         _say(f"{note} set {number}: {quick_entry.describe(result)}", "  ")
-        if not self.stamped and g.date == _today():
+        if not self.stamped and g.date == core().today():
             guided.stamp_session(self.make_uow, self.athlete, g.date, started=self.started)
             self.stamped = True
 
@@ -284,7 +275,7 @@ class GuidedRun:
             except BadInput as exc:
                 typer.echo(f"  {exc}", err=True)
         notes = _ask("Note for this session (Enter to skip)").strip() or None
-        ended = _now() if g.date == _today() else None
+        ended = core().now() if g.date == core().today() else None
         started = self.started if ended else None
         guided.stamp_session(
             self.make_uow,
@@ -319,10 +310,10 @@ def session(
         return
     library = core().library
     make_uow = core().uow_factory()
-    day = parse_date(date, "--date") or _today()
+    day = parse_date(date, "--date") or core().today()
     name = athlete_name(athlete)
     with options_named(date="--date"):
-        guide = guided.load_guide(make_uow, library, name, day, _today())
+        guide = guided.load_guide(make_uow, library, name, day, core().today())
     if not guide.steps:
         assert guide.view is not None
         typer.echo(no_session_text(guide.view))
@@ -351,6 +342,6 @@ def session_delete(
     assert when is not None
     with options_named(date="DATE"):
         removed = corrections.delete_session(
-            core().uow_factory(), athlete_name(athlete), when, _now()
+            core().uow_factory(), athlete_name(athlete), when, core().now()
         )
     typer.echo(f"deleted the session of {when} ({plural(removed.sets, 'set')})")

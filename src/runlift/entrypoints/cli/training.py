@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import sys
 from pathlib import Path
 
@@ -25,14 +24,6 @@ commands = typer.Typer()
 FORMAT = typer.Option("text", "--format", help="text or json.")
 
 
-def _now() -> dt.datetime:
-    return dt.datetime.now(dt.UTC)
-
-
-def _today() -> dt.date:
-    return dt.date.today()
-
-
 @commands.command("today")
 def today(
     date: str | None = typer.Option(
@@ -44,7 +35,7 @@ def today(
     """Show the day's session with concrete targets: load, reps or seconds, RIR, rest."""
     output = parse_enum(ShowFormat, fmt, "--format")
     library = core().library
-    day = parse_date(date, "--date") or _today()
+    day = parse_date(date, "--date") or core().today()
     view = training.day_view(core().uow_factory(), library, athlete_name(athlete), day)
     if output is ShowFormat.JSON:
         emit_json(shapes.today_shape(view))
@@ -83,20 +74,26 @@ def log(
         raise BadInput("--reps", "give --reps (or --seconds for a hold)")
     if client_id is not None and not client_id.strip():
         raise BadInput("--id", "is empty; give an id or leave out --id")
-    day = parse_date(date, "--date") or _today()
+    day = parse_date(date, "--date") or core().today()
     with options_named(
         reps="--reps", seconds="--seconds", rir="--rir", load="--load", id="--id", date="--date"
     ):
         entry = training.SetEntry(exercise, reps, load_option(load), seconds, rir, client_id, test)
         recorded = training.log_sets(
-            make_uow, library, athlete_name(athlete), day, [entry], _today(), _now()
+            make_uow, library, athlete_name(athlete), day, [entry], core().today(), core().now()
         )
     typer.echo("logged" if recorded[0] else "already logged (same --id); nothing changed")
 
 
 def _log_file(make_uow: UowFactory, library: Library, path: Path, athlete: str | None) -> None:
     logged = logbook.log_session_document(
-        make_uow, library, athlete_name(athlete), read_text(path), str(path), _today(), _now()
+        make_uow,
+        library,
+        athlete_name(athlete),
+        read_text(path),
+        str(path),
+        core().today(),
+        core().now(),
     )
     recorded = logged.recorded
     new = sum(recorded)
@@ -115,8 +112,8 @@ def next_target(
     output = parse_enum(ShowFormat, fmt, "--format")
     library = core().library
     make_uow = core().uow_factory()
-    decision = training.next_for(make_uow, library, athlete_name(athlete), exercise, _today())
-    day = training.next_date(make_uow, library, athlete_name(athlete), exercise, _today())
+    decision = training.next_for(make_uow, library, athlete_name(athlete), exercise, core().today())
+    day = training.next_date(make_uow, library, athlete_name(athlete), exercise, core().today())
     if output is ShowFormat.JSON:
         emit_json(shapes.next_shape(decision, day))
     else:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from pathlib import Path
 
 import typer
@@ -50,5 +49,5 @@ def import_file(
     """Load an export into an empty store: all of it, or nothing."""
     library = core().library
     data = transfer.read_document(read_text(file), str(file))
-    c = transfer.import_document(core().uow_factory(), library, data, dt.date.today())
+    c = transfer.import_document(core().uow_factory(), library, data, core().today())
     typer.echo(f"imported {_counts(c)}")

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from pathlib import Path
 
 import typer
@@ -17,10 +16,6 @@ from runlift.services.errors import BadInput
 commands = typer.Typer()
 
 
-def _today() -> dt.date:
-    return dt.date.today()
-
-
 @commands.command("watch")
 def watch(
     output: Path = typer.Option(
@@ -33,7 +28,7 @@ def watch(
 ) -> None:
     """Write the day's session as a FIT workout (Garmin and other watches), whole or not at all."""
     check_extension(output, ".fit", "--output")
-    day = parse_date(date, "--date") or _today()
+    day = parse_date(date, "--date") or core().today()
     library = core().library
     view = training.day_view(core().uow_factory(), library, athlete_name(athlete), day)
     if not view.sessions:
