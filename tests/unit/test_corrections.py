@@ -12,6 +12,7 @@ import training_plans as plans
 from fakes import FakeStore
 
 from runlift.adapters.catalogue_loader import load_library
+from runlift.adapters.run_files import read_run_file
 from runlift.domain.library import Library
 from runlift.domain.log import PerformedSession
 from runlift.domain.progression import Load
@@ -348,8 +349,9 @@ def test_an_import_of_runs_is_one_change_and_a_repeated_import_none(tess: FakeSt
         dt.datetime.combine(tue(1) + dt.timedelta(days=d), dt.time(7), dt.UTC) for d in (0, 2)
     ]
     data = _gpx(starts)
-    assert running.import_runs(tess, "Tess", data, "week.gpx", tue(2), NOW).added == 2
-    assert running.import_runs(tess, "Tess", data, "week.gpx", tue(2), NOW).added == 0
+    found = read_run_file("week.gpx", data)
+    assert running.import_runs(tess, "Tess", found, tue(2), NOW).added == 2
+    assert running.import_runs(tess, "Tess", found, tue(2), NOW).added == 0
     assert len(tess.data.journal) == 1
     summary = corrections.undo(tess, "Tess", NOW)
     assert (summary.kind, summary.runs, summary.date) == (ChangeKind.RUNS_IMPORTED, 2, tue(1))

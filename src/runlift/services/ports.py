@@ -129,6 +129,18 @@ class JournalEntry:
     created_at: dt.datetime
 
 
+@dataclass(frozen=True, slots=True)
+class FoundRun:
+    """A run read from a file, before it is checked: the file, where in it (`label`), the run,
+    the id that makes a re-import harmless, and the file's format (gpx, tcx, fit)."""
+
+    file: str
+    label: str
+    run: RunEntry
+    client_id: str
+    kind: str
+
+
 class AthleteRepository(Protocol):
     """Athletes by name; adding a name that exists is a `Conflict` (at the latest on leaving)."""
 

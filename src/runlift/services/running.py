@@ -19,13 +19,17 @@ from runlift.domain.training_load import (
 from runlift.domain.vocab import RunType
 from runlift.services.athletes import UowFactory, resolve_athlete
 from runlift.services.errors import BadInput
-from runlift.services.ports import ChangeKind, LogChange, StoredRun, StoredSession, UnitOfWork
+from runlift.services.ports import (
+    ChangeKind,
+    FoundRun,
+    LogChange,
+    StoredRun,
+    StoredSession,
+    UnitOfWork,
+)
 from runlift.services.suggest import parse_enum
 
 MANUAL = "manual"
-GPX = "gpx"
-TCX = "tcx"
-FIT = "fit"
 SPIKE_WINDOW = dt.timedelta(days=30)
 MAX_ID_LENGTH = 120  # the store's client_id column
 
@@ -104,102 +108,30 @@ def add_run(
     return RunAdded(new_id is not None, next((s for s in spikes if s.run == run), None))
 
 
-def import_gpx(
-    make_uow: UowFactory,
-    name: str,
-    data: bytes,
-    source: str,
-    today: dt.date,
-    now: dt.datetime,
-) -> ImportCount:
-    """Store every track of GPX data as a run, all or nothing; known tracks are skipped."""
-    return import_run_files(make_uow, name, [(source, data)], today, now, kind=GPX)
-
-
-def _gpx_runs(data: bytes, source: str) -> list[tuple[str, RunEntry, str]]:
-    """(label, run, client id) for every track of GPX data, or BadInput naming the source."""
-    from runlift.adapters.gpx_file import GpxFileError, parse_gpx_runs  # only when importing
-
-    try:
-        found = parse_gpx_runs(data, source)
-    except GpxFileError as exc:
-        raise BadInput.from_error(exc, exc.field) from exc
-    return [(f"track {r.track}", r.run, r.client_id) for r in found]
-
-
-def file_format(source: str, data: bytes) -> str:
-    """GPX, TCX or FIT by the file name's extension, else by the first bytes (GPX by default)."""
-    suffix = source.rsplit(".", 1)[-1].lower() if "." in source else ""
-    if suffix in (GPX, TCX, FIT):
-        return suffix
-    head = data[:4096]
-    if head[8:12] == b".FIT":
-        return FIT
-    return TCX if b"TrainingCenterDatabase" in head else GPX
-
-
-def _read_runs(data: bytes, source: str, kind: str) -> list[tuple[str, RunEntry, str]]:
-    """(label, run, client id) for every run in the data, or BadInput naming the source."""
-    if kind == GPX:
-        return _gpx_runs(data, source)
-    # The file readers pull in fit-tool and XML parsing: load them only when importing.
-    from runlift.adapters.fit_activity import FitActivityError, parse_fit_runs
-    from runlift.adapters.tcx_file import TcxFileError, parse_tcx_runs
-
-    try:
-        if kind == TCX:
-            found = parse_tcx_runs(data, source)
-            return [(f"activity {r.activity}", r.run, r.client_id) for r in found]
-        return [(f"session {r.session}", r.run, r.client_id) for r in parse_fit_runs(data, source)]
-    except (TcxFileError, FitActivityError) as exc:
-        raise BadInput.from_error(exc, exc.field) from exc
-
-
 def import_runs(
     make_uow: UowFactory,
     name: str,
-    data: bytes,
-    source: str,
+    found: Sequence[FoundRun],
     today: dt.date,
     now: dt.datetime,
     run_type: str | None = None,
 ) -> ImportCount:
-    """Store every run of GPX, TCX or FIT data (an upload or a file's bytes), all or nothing.
+    """Store runs read from files (one or several), all or nothing, as one change to the log.
 
-    `source` is the file's name, used to tell the format and to name it in errors; runs
-    already stored are skipped.
+    `run_type` (a run type id, e.g. 'easy') is given to every run; runs already stored are
+    skipped, so importing a file again adds nothing.
     """
-    return import_run_files(make_uow, name, [(source, data)], today, now, run_type)
-
-
-def import_run_files(
-    make_uow: UowFactory,
-    name: str,
-    files: Sequence[tuple[str, bytes]],
-    today: dt.date,
-    now: dt.datetime,
-    run_type: str | None = None,
-    kind: str | None = None,
-) -> ImportCount:
-    """Store the runs of several GPX, TCX or FIT files (name, bytes) at once: all or nothing.
-
-    One import is one change to the log (one undo takes it all back). `run_type` (a run type
-    id, e.g. 'easy') is given to every imported run; runs already stored are skipped.
-    """
-    if not files:
-        raise BadInput("files", "no GPX, TCX or FIT file given")
+    if not found:
+        raise BadInput("files", "no run found in the GPX, TCX or FIT files given")
     chosen = None if run_type is None else parse_enum(RunType, run_type, "type").value
     runs: list[tuple[RunEntry, str | None, str]] = []
-    for source, data in files:
-        file_kind = kind or file_format(source, data)
-        for label, found, client_id in _read_runs(data, source, file_kind):
-            if chosen is not None:
-                found = replace(found, type=chosen)
-            try:
-                runs.append((checked_run(found, today), client_id, file_kind))
-            except BadInput as exc:
-                message = str(exc).split(": ", 1)[-1]
-                raise BadInput(source, f"{label}: {exc.field} {message}") from exc
+    for one in found:
+        run = one.run if chosen is None else replace(one.run, type=chosen)
+        try:
+            runs.append((checked_run(run, today), one.client_id, one.kind))
+        except BadInput as exc:
+            message = str(exc).split(": ", 1)[-1]
+            raise BadInput(one.file, f"{one.label}: {exc.field} {message}") from exc
     return _store_runs(make_uow, name, runs, now)
 
 

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import typer
 
+from runlift.adapters.run_files import read_run_file
 from runlift.domain.log import LogError
 from runlift.domain.rules import RULES
 from runlift.domain.training_load import (
@@ -150,12 +151,12 @@ def runs_import(
 ) -> None:
     """Import runs from GPX, TCX or FIT files in one go (one undo); known runs are skipped."""
     chosen = _run_files(files)
-    contents = [(str(path), read_bytes(path)) for path in chosen]
+    found = [run for path in chosen for run in read_run_file(str(path), read_bytes(path))]
     with options_named(type="--type"):
-        count = running.import_run_files(
+        count = running.import_runs(
             core().uow_factory(),
             athlete_name(athlete),
-            contents,
+            found,
             core().today(),
             core().now(),
             run_type,
