@@ -23,6 +23,7 @@ from runlift.services.ports import (
     PlannedSessionRecord,
     PlanRecord,
     SetRow,
+    StoredAdjustment,
     StoredRun,
     StoredSession,
     StoredSet,
@@ -42,6 +43,7 @@ class FakeData:
     plan_times: dict[int, dt.datetime] = field(default_factory=dict)
     set_times: dict[int, dt.datetime] = field(default_factory=dict)
     runs: list[tuple[int, StoredRun]] = field(default_factory=list)
+    adjustments: list[StoredAdjustment] = field(default_factory=list)
     next_id: int = 1
 
     def new_id(self) -> int:
@@ -284,6 +286,32 @@ class FakeRuns:
         return sorted(mine, key=lambda r: (r.run.date, r.id))
 
 
+class FakeAdjustments:
+    """Moves and skips per plan version, in the order they were made."""
+
+    def __init__(self, data: FakeData) -> None:
+        self.data = data
+
+    def add(
+        self,
+        athlete_id: int,
+        plan_id: int,
+        original: dt.date,
+        new: dt.date | None,
+        warning: str | None,
+        now: dt.datetime,
+    ) -> StoredAdjustment:
+        _known_athlete(self.data, athlete_id)
+        if all(p.id != plan_id for p in self.data.plans):
+            raise Conflict()  # the SQL store's foreign key to plans
+        stored = StoredAdjustment(self.data.new_id(), plan_id, original, new, warning, _utc(now))
+        self.data.adjustments.append(stored)
+        return stored
+
+    def for_plan(self, plan_id: int) -> list[StoredAdjustment]:
+        return sorted((a for a in self.data.adjustments if a.plan_id == plan_id), key=lambda a: a.id)
+
+
 class FakeSummaries:
     """The SQL store's grouped figures, computed from the fake's rows."""
 
@@ -323,6 +351,7 @@ class FakeUnitOfWork:
     sets: FakeSets
     runs: FakeRuns
     summaries: FakeSummaries
+    adjustments: FakeAdjustments
 
     def __init__(self, store: FakeStore) -> None:
         self.store = store
@@ -337,6 +366,7 @@ class FakeUnitOfWork:
         self.sets = FakeSets(self._work)
         self.runs = FakeRuns(self._work)
         self.summaries = FakeSummaries(self._work)
+        self.adjustments = FakeAdjustments(self._work)
 
     def __enter__(self) -> FakeUnitOfWork:
         self._begin()

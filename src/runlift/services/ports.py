@@ -85,6 +85,18 @@ class StoredRun:
     logged_at: dt.datetime | None = None
 
 
+@dataclass(frozen=True, slots=True)
+class StoredAdjustment:
+    """A runner's move (to `new`) or skip (`new` None) of a planned session, with any warning."""
+
+    id: int
+    plan_id: int
+    original: dt.date
+    new: dt.date | None
+    warning: str | None
+    created_at: dt.datetime
+
+
 class AthleteRepository(Protocol):
     """Athletes by name; adding a name that exists is a `Conflict` (at the latest on leaving)."""
 
@@ -155,6 +167,21 @@ class RunRepository(Protocol):
     def all(self, athlete_id: int, since: dt.date | None = None) -> list[StoredRun]: ...
 
 
+class AdjustmentRepository(Protocol):
+    """Moves and skips of a plan version's sessions, oldest first; a new version starts clean."""
+
+    def add(
+        self,
+        athlete_id: int,
+        plan_id: int,
+        original: dt.date,
+        new: dt.date | None,
+        warning: str | None,
+        now: dt.datetime,
+    ) -> StoredAdjustment: ...
+    def for_plan(self, plan_id: int) -> list[StoredAdjustment]: ...
+
+
 class LogSummaries(Protocol):
     """Figures over the whole log, computed where the rows are so reports stay fast."""
 
@@ -184,6 +211,8 @@ class UnitOfWork(Protocol):
     def runs(self) -> RunRepository: ...
     @property
     def summaries(self) -> LogSummaries: ...
+    @property
+    def adjustments(self) -> AdjustmentRepository: ...
 
     def __enter__(self) -> UnitOfWork: ...
     def __exit__(

@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections import defaultdict
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import Any
 
@@ -24,6 +24,7 @@ from runlift.services.athletes import UowFactory, profile_from_text, resolve_ath
 from runlift.services.catalogue import get_exercise
 from runlift.services.errors import BadInput
 from runlift.services.ports import AthleteRecord, PlannedSessionRecord, StoredSet, UnitOfWork
+from runlift.services.real_week import day_notes, next_session, week_state
 
 PROGRESSED_BLOCKS = frozenset({"main", "core", "plyometric"})
 HISTORY_DAYS = 24  # progression reads only the last sessions; more would only cost time
@@ -46,6 +47,7 @@ class DayView:
     date: dt.date
     sessions: list[tuple[PlannedSessionRecord, list[ItemTarget]]]
     next_planned: PlannedSessionRecord | None = None
+    notes: list[str] = field(default_factory=list)  # moves, offers and drops of the real week
 
 
 def planned_rir(intensity: str) -> int | None:
@@ -223,13 +225,17 @@ def target_on(
 
 
 def day_view(make_uow: UowFactory, library: Library, name: str, day: dt.date) -> DayView:
-    """The planned sessions of a day with concrete targets for the trained items."""
+    """The sessions standing on a day of the real week (moves, offers, lightening applied),
+    with concrete targets for the trained items, and notes on what moved, was missed or dropped.
+    """
     with make_uow() as uow:
         athlete = resolve_athlete(uow, name)
         kit = athlete_kit(athlete)
         everything = planned_sessions(uow, athlete.id)
+        state = week_state(uow, library.catalogue, athlete, day, day)
+        todays = [] if state is None else [s.record for s in state.sessions if s.outcome.on == day]
         sessions = []
-        for record in (r for r in everything if r.date == day):
+        for record in todays:
             decisions = iter(
                 _session_targets(uow, library, athlete.id, kit, record, day, everything)
             )
@@ -245,8 +251,10 @@ def day_view(make_uow: UowFactory, library: Library, name: str, day: dt.date) ->
             sessions.append((record, targets))
         upcoming = None
         if not sessions:
-            upcoming = next((r for r in everything if r.date > day), None)
-        return DayView(athlete.name, day, sessions, upcoming)
+            later = next_session(uow, library.catalogue, athlete, day + dt.timedelta(days=1))
+            upcoming = later.record if later is not None else None
+        notes = day_notes(state, day) if state is not None else []
+        return DayView(athlete.name, day, sessions, upcoming, notes)
 
 
 def next_day(

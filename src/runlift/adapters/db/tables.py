@@ -131,3 +131,16 @@ runs = Table(
     UniqueConstraint("athlete_id", "client_id", name="uq_runs_client"),
 )
 Index("ix_runs_athlete_date", runs.c.athlete_id, runs.c.date)
+
+plan_adjustments = Table(
+    "plan_adjustments",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("athlete_id", Integer, ForeignKey("athletes.id", ondelete="CASCADE"), nullable=False),
+    Column("plan_id", Integer, ForeignKey("plans.id", ondelete="CASCADE"), nullable=False),
+    Column("original_date", Date, nullable=False),
+    Column("new_date", Date),
+    Column("warning", Text),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+)
+Index("ix_plan_adjustments_plan_id", plan_adjustments.c.plan_id)

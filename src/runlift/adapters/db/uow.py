@@ -7,6 +7,7 @@ from types import TracebackType
 from sqlalchemy import Connection, Engine
 from sqlalchemy.exc import IntegrityError, OperationalError
 
+from runlift.adapters.db.adjustment_repository import SqlAdjustments
 from runlift.adapters.db.log_repository import SqlRuns, SqlSessions, SqlSets, SqlSummaries
 from runlift.adapters.db.repositories import SqlAthletes, SqlPlans
 from runlift.services.errors import Conflict, Unavailable
@@ -25,6 +26,7 @@ class SqlUnitOfWork:
     sets: SqlSets
     runs: SqlRuns
     summaries: SqlSummaries
+    adjustments: SqlAdjustments
 
     def __init__(self, engine: Engine, raw_errors: bool = False) -> None:
         self.engine = engine
@@ -42,6 +44,7 @@ class SqlUnitOfWork:
         self.sets = SqlSets(self.connection)
         self.runs = SqlRuns(self.connection)
         self.summaries = SqlSummaries(self.connection)
+        self.adjustments = SqlAdjustments(self.connection)
         return self
 
     def __exit__(
