@@ -309,7 +309,9 @@ class FakeAdjustments:
         return stored
 
     def for_plan(self, plan_id: int) -> list[StoredAdjustment]:
-        return sorted((a for a in self.data.adjustments if a.plan_id == plan_id), key=lambda a: a.id)
+        return sorted(
+            (a for a in self.data.adjustments if a.plan_id == plan_id), key=lambda a: a.id
+        )
 
 
 class FakeSummaries:

@@ -67,7 +67,11 @@ def test_the_planners_hard_rule_gives_its_reason_for_one_day(
 
 def test_race_day_and_the_day_before_it_are_refused() -> None:
     raced = Profile(
-        Level.INTERMEDIATE, StrengthPrefs(2, 40), frozenset(), RUNS, race=Race(RaceDistance.K10, SUN)
+        Level.INTERMEDIATE,
+        StrengthPrefs(2, 40),
+        frozenset(),
+        RUNS,
+        race=Race(RaceDistance.K10, SUN),
     )
     run_on = run_calendar(raced)
     assert refusal(SUN, run_on) == "spacing: no strength on race day"

@@ -65,7 +65,8 @@ def test_the_plan_week_is_as_the_docstring_says(store: FakeStore, library: Libra
         (THU, Status.PLANNED),
     ]
     assert [d.planned_run for d in view.days][1::5] == ["intervals", "long"]
-    assert view.next is not None and view.next.date == TUE
+    assert view.next is not None
+    assert view.next.date == TUE
 
 
 def test_a_move_onto_the_day_before_the_long_run_is_refused_with_the_reason(
@@ -161,7 +162,8 @@ def test_day_view_follows_a_move(store: FakeStore, library: Library) -> None:
     friday = training.day_view(store, library, "Ana", FRI)
     assert thursday.sessions == []
     assert thursday.notes == ["Base strength B planned today is now on 2026-11-20"]
-    assert thursday.next_planned is not None and thursday.next_planned.date == FRI
+    assert thursday.next_planned is not None
+    assert thursday.next_planned.date == FRI
     assert [(r.title, r.date) for r, _ in friday.sessions] == [("Base strength B", FRI)]
     assert friday.notes == ["moved by the runner from Thursday to Friday"]
     assert all(t.decision is not None for t in friday.sessions[0][1] if t.block == "main")
@@ -185,7 +187,8 @@ def test_a_long_run_on_saturday_instead_of_sunday_lightens_fridays_session(
     assert [(r.type, r.distance_km) for r in saturday.logged_runs] == [("long", 28.0)]
     sunday = training.day_view(store, library, "Ana", SUN)
     (record, _) = sunday.sessions[0]
-    assert record.deload and record.session["counts_for_progression"] is False
+    assert record.deload
+    assert record.session["counts_for_progression"] is False
     assert "plyometric" not in [b["kind"] for b in record.session["blocks"]]
     assert line.why[-1] in record.session["why"]
 

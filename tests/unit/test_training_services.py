@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 import training_plans as plans
 from fakes import (
+    FakeAdjustments,
     FakeAthletes,
     FakePlans,
     FakeRuns,
@@ -19,6 +20,7 @@ from fakes import (
 )
 
 from runlift.adapters.catalogue_loader import Library, load_library
+from runlift.adapters.db.adjustment_repository import SqlAdjustments
 from runlift.adapters.db.log_repository import SqlRuns, SqlSessions, SqlSets, SqlSummaries
 from runlift.adapters.db.repositories import SqlAthletes, SqlPlans
 from runlift.domain.progression import RULES, Decision, Load
@@ -27,6 +29,7 @@ from runlift.services import athletes, training
 from runlift.services.athletes import only_athlete
 from runlift.services.errors import BadInput, Conflict, NotFound
 from runlift.services.ports import (
+    AdjustmentRepository,
     AthleteRepository,
     LogSummaries,
     PerformedSessionRepository,
@@ -93,6 +96,7 @@ def _methods(cls: type) -> set[str]:
         (SetRepository, FakeSets, SqlSets),
         (RunRepository, FakeRuns, SqlRuns),
         (LogSummaries, FakeSummaries, SqlSummaries),
+        (AdjustmentRepository, FakeAdjustments, SqlAdjustments),
     ],
 )
 def test_the_fake_and_the_sql_repositories_offer_the_same_methods(

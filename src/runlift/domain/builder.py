@@ -156,9 +156,7 @@ def _week(w: WeekContext, count: int, latest_allowed: date | None) -> Week:
     sessions = []
     for k, day in enumerate(placement.days):
         days_to_race = (race.date - day).days if race and race.date else None
-        activation = frame.phase in (Phase.RACE, Phase.RECOVERY) or in_heavy_free_days(
-            profile, day
-        )
+        activation = frame.phase in (Phase.RACE, Phase.RECOVERY) or in_heavy_free_days(profile, day)
         menu = (
             templates.activation if activation else templates.strength[k % len(templates.strength)]
         )

@@ -271,8 +271,9 @@ def _fixed(week: _Week, slot: Slot, adjustment: Adjustment | None) -> Outcome | 
             return Outcome(slot, Status.PLANNED, base)
         reason = f"missed: nothing logged {name_of(base)}; rehab top-ups are not made up"
         return Outcome(slot, Status.DROPPED, None, why=(reason,))
-    if adjustment is not None and adjustment.warning is not None and base >= f.today:
-        return Outcome(slot, Status.MOVED, base, why=moved, warning=adjustment.warning)
+    anyway = adjustment is not None and adjustment.warning is not None
+    if anyway and base >= f.today and base not in week.taken:
+        return Outcome(slot, Status.MOVED, base, why=moved, warning=_warning(adjustment))
     return None
 
 
