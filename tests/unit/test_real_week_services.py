@@ -135,10 +135,11 @@ def test_a_missed_tuesday_is_offered_on_wednesday_and_today_says_so(
 ) -> None:
     line = by_planned(week_view(store, library, "Ana", WED), TUE)
     assert (line.status, line.on) == (Status.OFFERED, WED)
-    today = training.day_view(store, library, "Ana", WED)
+    today = training.day_view(store, library, "Ana", WED, today=WED)
     assert [r.title for r, _ in today.sessions] == [line.title]
     assert today.notes == ["missed: nothing logged Tuesday; offered Wednesday"]
-    assert training.day_view(store, library, "Ana", TUE).notes == []
+    assert training.day_view(store, library, "Ana", TUE, today=TUE).notes == []
+    assert training.day_view(store, library, "Ana", WED).sessions == []  # no today: no misses
 
 
 def test_a_missed_session_with_no_day_left_is_dropped_and_today_says_why(
@@ -152,7 +153,7 @@ def test_a_missed_session_with_no_day_left_is_dropped_and_today_says_why(
         "Sunday has another session"
     )
     assert line.why == (reason,)
-    assert reason in training.day_view(store, library, "Ana", SAT).notes
+    assert reason in training.day_view(store, library, "Ana", SAT, today=SAT).notes
 
 
 def test_day_view_follows_a_move(store: FakeStore, library: Library) -> None:
@@ -185,7 +186,7 @@ def test_a_long_run_on_saturday_instead_of_sunday_lightens_fridays_session(
     )
     saturday = next(d for d in view.days if d.date == SAT)
     assert [(r.type, r.distance_km) for r in saturday.logged_runs] == [("long", 28.0)]
-    sunday = training.day_view(store, library, "Ana", SUN)
+    sunday = training.day_view(store, library, "Ana", SUN, today=SUN)
     (record, _) = sunday.sessions[0]
     assert record.deload
     assert record.session["counts_for_progression"] is False
@@ -208,3 +209,14 @@ def test_the_week_view_fits_its_public_shape(store: FakeStore, library: Library)
     assert schemas.SHAPES["week"] is schemas.WeekView
     today = schemas.Today(athlete="Ana", date=WED, sessions=())
     assert "notes" not in today.model_dump(mode="json")
+
+
+def test_a_day_looked_at_ahead_of_time_offers_nothing_yet(
+    store: FakeStore, library: Library
+) -> None:
+    ahead = training.day_view(store, library, "Ana", WED, today=MON)
+    assert (ahead.sessions, ahead.notes) == ([], [])
+    assert ahead.next_planned is not None
+    assert ahead.next_planned.date == THU
+    line = by_planned(week_view(store, library, "Ana", WED, today=MON), TUE)
+    assert (line.status, line.on) == (Status.PLANNED, TUE)

@@ -235,18 +235,22 @@ def skip_session(
 
 
 def next_session(
-    uow: UnitOfWork, catalogue: Catalogue, athlete: AthleteRecord, today: dt.date
+    uow: UnitOfWork,
+    catalogue: Catalogue,
+    athlete: AthleteRecord,
+    start: dt.date,
+    today: dt.date | None = None,
 ) -> RealSession | None:
-    """The first session not yet done on or after `today`, looking a few weeks ahead."""
+    """The first session not yet done from `start` on, as it stands on `today` (else `start`)."""
     for weeks in range(LOOK_AHEAD_WEEKS + 1):
-        state = week_state(uow, catalogue, athlete, today + weeks * WEEK, today)
+        state = week_state(uow, catalogue, athlete, start + weeks * WEEK, today or start)
         if state is None:
             return None
         waiting = [
             s
             for s in state.sessions
             if s.outcome.on is not None
-            and s.outcome.on >= today
+            and s.outcome.on >= start
             and s.outcome.status is not Status.DONE
         ]
         if waiting:

@@ -18,6 +18,7 @@ from runlift.adapters.catalogue_loader import Library
 from runlift.domain.coach import ItemLog, Kit, PlannedItem, item_target, session_targets
 from runlift.domain.exercise import Exercise
 from runlift.domain.log import LogError, LoggedSet, PerformedSession, check_date
+from runlift.domain.periodize import monday_of
 from runlift.domain.progression import Decision, Load, SessionResult, SetResult, Target
 from runlift.domain.vocab import Equipment
 from runlift.services.athletes import UowFactory, profile_from_text, resolve_athlete
@@ -224,15 +225,25 @@ def target_on(
     return item_target(item, log, library.catalogue, kit)
 
 
-def day_view(make_uow: UowFactory, library: Library, name: str, day: dt.date) -> DayView:
+def day_view(
+    make_uow: UowFactory,
+    library: Library,
+    name: str,
+    day: dt.date,
+    today: dt.date | None = None,
+) -> DayView:
     """The sessions standing on a day of the real week (moves, offers, lightening applied),
     with concrete targets for the trained items, and notes on what moved, was missed or dropped.
+
+    Sessions count as missed before `today`; without `today` nothing counts as missed (a day
+    looked at ahead of time offers no session that may still be done), so pass it for `today`.
     """
     with make_uow() as uow:
         athlete = resolve_athlete(uow, name)
         kit = athlete_kit(athlete)
         everything = planned_sessions(uow, athlete.id)
-        state = week_state(uow, library.catalogue, athlete, day, day)
+        seen = min(today, day) if today is not None else monday_of(day)
+        state = week_state(uow, library.catalogue, athlete, day, seen)
         todays = [] if state is None else [s.record for s in state.sessions if s.outcome.on == day]
         sessions = []
         for record in todays:
@@ -251,7 +262,8 @@ def day_view(make_uow: UowFactory, library: Library, name: str, day: dt.date) ->
             sessions.append((record, targets))
         upcoming = None
         if not sessions:
-            later = next_session(uow, library.catalogue, athlete, day + dt.timedelta(days=1))
+            after = day + dt.timedelta(days=1)
+            later = next_session(uow, library.catalogue, athlete, after, seen)
             upcoming = later.record if later is not None else None
         notes = day_notes(state, day) if state is not None else []
         return DayView(athlete.name, day, sessions, upcoming, notes)

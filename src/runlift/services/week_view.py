@@ -83,15 +83,22 @@ def _line(session: RealSession) -> WeekSession:
     )
 
 
-def week_view(make_uow: UowFactory, library: HasCatalogue, name: str, day: dt.date) -> WeekView:
-    """The Mon-Sun week containing `day`, seen on `day`: what was planned, done, moved, missed."""
+def week_view(
+    make_uow: UowFactory,
+    library: HasCatalogue,
+    name: str,
+    day: dt.date,
+    today: dt.date | None = None,
+) -> WeekView:
+    """The Mon-Sun week containing `day` as it stands on `today` (by default `day`)."""
+    seen = today or day
     with make_uow() as uow:
         athlete = resolve_athlete(uow, name)
-        state = week_state(uow, library.catalogue, athlete, day, day)
-        upcoming = next_session(uow, library.catalogue, athlete, day)
+        state = week_state(uow, library.catalogue, athlete, day, seen)
+        upcoming = next_session(uow, library.catalogue, athlete, max(day, seen), seen)
     if state is None:
         days = tuple(WeekDay(d, day_of(d), None, (), ()) for d in week_of(monday_of(day)))
-        return WeekView(athlete.name, monday_of(day), day, days, None)
+        return WeekView(athlete.name, monday_of(day), seen, days, None)
     lines = []
     for d in week_of(state.monday):
         here = [s for s in state.sessions if (s.outcome.on or s.outcome.slot.date) == d]
@@ -105,4 +112,4 @@ def week_view(make_uow: UowFactory, library: HasCatalogue, name: str, day: dt.da
     following = None
     if upcoming is not None:
         following = NextSession(upcoming.record.date, upcoming.record.title)
-    return WeekView(athlete.name, state.monday, day, tuple(lines), following)
+    return WeekView(athlete.name, state.monday, seen, tuple(lines), following)
