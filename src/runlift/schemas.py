@@ -15,6 +15,7 @@ from typing import Annotated
 from pydantic import BaseModel, ConfigDict, Field, WithJsonSchema
 
 from runlift.domain.periodize import Phase
+from runlift.domain.real_week import Status as SessionStatus
 from runlift.domain.vocab import (
     BlockKind,
     Category,
@@ -193,6 +194,7 @@ class Today(Shape):
     athlete: str
     date: dt.date
     sessions: tuple[TodaySession, ...]
+    notes: tuple[str, ...] = Field(default=(), exclude_if=lambda value: not value)
 
 
 class SetTarget(Shape):
@@ -222,6 +224,57 @@ class SetLog(Shape):
     seconds: int | None
     rir: int | None
     target: SetTarget | None
+
+
+# --- the real week (`runlift week`) -------------------------------------------------------------
+
+
+class WeekSession(Shape):
+    """A planned session: planned on `planned`, standing on `on` (null when skipped or dropped)."""
+
+    title: str
+    kind: SessionKind
+    planned: dt.date
+    on: dt.date | None
+    status: SessionStatus
+    lightened: bool
+    why: tuple[str, ...]
+    warning: str | None
+
+
+class WeekRun(Shape):
+    """A run logged on the day."""
+
+    type: str | None
+    distance_km: Number
+    duration_s: int | None
+
+
+class WeekDay(Shape):
+    """A day of the week: the profile's run, the runs logged, the sessions that stand on it."""
+
+    date: dt.date
+    day: Day
+    planned_run: RunType | None
+    logged_runs: tuple[WeekRun, ...]
+    sessions: tuple[WeekSession, ...]
+
+
+class NextSession(Shape):
+    """The next session still to do."""
+
+    date: dt.date
+    title: str
+
+
+class WeekView(Shape):
+    """`runlift week`: the Mon-Sun week planned against done, with moves, skips and misses."""
+
+    athlete: str
+    monday: dt.date
+    today: dt.date
+    days: tuple[WeekDay, ...]
+    next: NextSession | None
 
 
 # --- records, volume, runs and load --------------------------------------------------------------
@@ -469,6 +522,7 @@ SHAPES: Mapping[str, type[Shape]] = {
     "set": SetLog,
     "target": Target,
     "volume-week": VolumeWeek,
+    "week": WeekView,
 }
 """Every public shape by the name `runlift schema NAME` takes (list outputs: the row's shape)."""
 

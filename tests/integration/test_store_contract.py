@@ -28,6 +28,7 @@ from runlift.services.ports import (
     ChangeKind,
     LogChange,
     PlannedSessionRecord,
+    PlanRecord,
     SetRow,
     StoredRun,
     StoredSession,
@@ -232,6 +233,60 @@ def test_a_plan_stamp_comes_back_in_utc(store: Factory) -> None:
 def test_a_plan_of_an_unknown_athlete_is_a_conflict(store: Factory) -> None:
     with pytest.raises(Conflict):
         _write(store, lambda uow: uow.plans.add(98765, DAY, PROFILE, "{}", [], NOW))
+
+
+# Plan adjustments --------------------------------------------------------------------------
+
+
+def test_adjustments_come_back_per_plan_in_the_order_made_with_every_field(
+    store: Factory,
+) -> None:
+    ana, ben = _athlete(store), _athlete(store, "Ben")
+    with store() as uow:
+        v1 = uow.plans.add(ana, DAY, PROFILE, "{}", [], NOW)
+        theirs = uow.plans.add(ben, DAY, PROFILE, "{}", [], NOW)
+        later = dt.datetime(2026, 11, 21, 23, 30, tzinfo=BERLIN)
+        moved = uow.adjustments.add(ana, v1.id, DAY, DAY + dt.timedelta(2), "spacing: ü", later)
+        skipped = uow.adjustments.add(ana, v1.id, DAY + dt.timedelta(3), None, None, NOW)
+        uow.adjustments.add(ben, theirs.id, DAY, None, None, NOW)
+        uow.commit()
+    assert (moved.plan_id, moved.original, moved.new, moved.warning) == (
+        v1.id,
+        DAY,
+        DAY + dt.timedelta(2),
+        "spacing: ü",
+    )
+    assert moved.created_at == later
+    assert _is_utc(moved.created_at)
+    with store() as uow:
+        assert uow.adjustments.for_plan(v1.id) == [moved, skipped]
+        assert [a.new for a in uow.adjustments.for_plan(theirs.id)] == [None]
+        assert uow.adjustments.for_plan(12345) == []
+        assert _is_utc(uow.adjustments.for_plan(v1.id)[0].created_at)
+
+
+def test_a_new_plan_version_has_no_adjustments(store: Factory) -> None:
+    ana = _athlete(store)
+    v1 = _write(store, lambda uow: uow.plans.add(ana, DAY, PROFILE, "{}", [], NOW))
+    assert isinstance(v1, PlanRecord)
+    _write(store, lambda uow: uow.adjustments.add(ana, v1.id, DAY, None, None, NOW))
+    v2 = _write(store, lambda uow: uow.plans.add(ana, DAY, PROFILE, "{}", [], NOW))
+    assert isinstance(v2, PlanRecord)
+    with store() as uow:
+        assert len(uow.adjustments.for_plan(v1.id)) == 1
+        assert uow.adjustments.for_plan(v2.id) == []
+
+
+def test_an_adjustment_of_an_unknown_plan_or_athlete_is_a_conflict(store: Factory) -> None:
+    ana = _athlete(store)
+    plan = _write(store, lambda uow: uow.plans.add(ana, DAY, PROFILE, "{}", [], NOW))
+    assert isinstance(plan, PlanRecord)
+    with pytest.raises(Conflict):
+        _write(store, lambda uow: uow.adjustments.add(ana, 98765, DAY, None, None, NOW))
+    with pytest.raises(Conflict):
+        _write(store, lambda uow: uow.adjustments.add(98765, plan.id, DAY, None, None, NOW))
+    with store() as uow:
+        assert uow.adjustments.for_plan(plan.id) == []
 
 
 # Performed sessions ------------------------------------------------------------------------

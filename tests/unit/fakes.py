@@ -25,6 +25,7 @@ from runlift.services.ports import (
     PlannedSessionRecord,
     PlanRecord,
     SetRow,
+    StoredAdjustment,
     StoredRun,
     StoredSession,
     StoredSet,
@@ -45,6 +46,7 @@ class FakeData:
     set_times: dict[int, dt.datetime] = field(default_factory=dict)
     runs: list[tuple[int, StoredRun]] = field(default_factory=list)
     journal: list[tuple[int, JournalEntry, bool]] = field(default_factory=list)
+    adjustments: list[StoredAdjustment] = field(default_factory=list)
     next_id: int = 1
 
     def new_id(self) -> int:
@@ -401,6 +403,34 @@ class FakeRuns:
         return sorted(mine, key=lambda r: (r.run.date, r.id))
 
 
+class FakeAdjustments:
+    """Moves and skips per plan version, in the order they were made."""
+
+    def __init__(self, data: FakeData) -> None:
+        self.data = data
+
+    def add(
+        self,
+        athlete_id: int,
+        plan_id: int,
+        original: dt.date,
+        new: dt.date | None,
+        warning: str | None,
+        now: dt.datetime,
+    ) -> StoredAdjustment:
+        _known_athlete(self.data, athlete_id)
+        if all(p.id != plan_id for p in self.data.plans):
+            raise Conflict()  # the SQL store's foreign key to plans
+        stored = StoredAdjustment(self.data.new_id(), plan_id, original, new, warning, _utc(now))
+        self.data.adjustments.append(stored)
+        return stored
+
+    def for_plan(self, plan_id: int) -> list[StoredAdjustment]:
+        return sorted(
+            (a for a in self.data.adjustments if a.plan_id == plan_id), key=lambda a: a.id
+        )
+
+
 class FakeSummaries:
     """The SQL store's grouped figures, computed from the fake's rows."""
 
@@ -465,6 +495,7 @@ class FakeUnitOfWork:
     runs: FakeRuns
     summaries: FakeSummaries
     journal: FakeJournal
+    adjustments: FakeAdjustments
 
     def __init__(self, store: FakeStore) -> None:
         self.store = store
@@ -480,6 +511,7 @@ class FakeUnitOfWork:
         self.runs = FakeRuns(self._work)
         self.summaries = FakeSummaries(self._work)
         self.journal = FakeJournal(self._work)
+        self.adjustments = FakeAdjustments(self._work)
 
     def __enter__(self) -> FakeUnitOfWork:
         self._begin()

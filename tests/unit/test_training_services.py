@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 import training_plans as plans
 from fakes import (
+    FakeAdjustments,
     FakeAthletes,
     FakeJournal,
     FakePlans,
@@ -20,6 +21,7 @@ from fakes import (
 )
 
 from runlift.adapters.catalogue_loader import load_library
+from runlift.adapters.db.adjustment_repository import SqlAdjustments
 from runlift.adapters.db.journal_repository import SqlJournal
 from runlift.adapters.db.log_repository import SqlSessions, SqlSets, SqlSummaries
 from runlift.adapters.db.repositories import SqlAthletes, SqlPlans
@@ -31,6 +33,7 @@ from runlift.services import athletes, training
 from runlift.services.athletes import only_athlete
 from runlift.services.errors import BadInput, Conflict, NotFound
 from runlift.services.ports import (
+    AdjustmentRepository,
     AthleteRepository,
     JournalRepository,
     LogSummaries,
@@ -99,6 +102,7 @@ def _methods(cls: type) -> set[str]:
         (RunRepository, FakeRuns, SqlRuns),
         (LogSummaries, FakeSummaries, SqlSummaries),
         (JournalRepository, FakeJournal, SqlJournal),
+        (AdjustmentRepository, FakeAdjustments, SqlAdjustments),
     ],
 )
 def test_the_fake_and_the_sql_repositories_offer_the_same_methods(

@@ -67,6 +67,20 @@ def heavy_free_days(profile: Profile) -> int:
     return 5 if race is not None and race.distance in SHORT_RACES else 7
 
 
+def latest_session_day(profile: Profile) -> date | None:
+    """The last day a strength session may fall: nothing in the last 48 h (rule: taper)."""
+    race = profile.dated_race
+    return race.date - timedelta(days=3) if race and race.date else None
+
+
+def in_heavy_free_days(profile: Profile, day: date) -> bool:
+    """Whether `day` falls in the taper's days without loaded lower-body work (rule: taper)."""
+    race = profile.dated_race
+    if race is None or race.date is None:
+        return False
+    return (race.date - day).days <= heavy_free_days(profile)
+
+
 def run_calendar(profile: Profile) -> Callable[[date], RunType | None]:
     """The run on any date: the weekly pattern, the race on race day, nothing after the race."""
     race = profile.dated_race
@@ -95,7 +109,7 @@ def build_plan(
     )
     run_on = run_calendar(profile)
     race = profile.dated_race
-    latest_allowed = race.date - timedelta(days=3) if race and race.date else None
+    latest_allowed = latest_session_day(profile)
     plan_weeks: list[Week] = []
     used_last: frozenset[str] = frozenset()
     pools = build_pools(profile, catalogue)
@@ -142,9 +156,7 @@ def _week(w: WeekContext, count: int, latest_allowed: date | None) -> Week:
     sessions = []
     for k, day in enumerate(placement.days):
         days_to_race = (race.date - day).days if race and race.date else None
-        activation = frame.phase in (Phase.RACE, Phase.RECOVERY) or (
-            days_to_race is not None and days_to_race <= heavy_free_days(profile)
-        )
+        activation = frame.phase in (Phase.RACE, Phase.RECOVERY) or in_heavy_free_days(profile, day)
         menu = (
             templates.activation if activation else templates.strength[k % len(templates.strength)]
         )

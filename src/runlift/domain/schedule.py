@@ -35,11 +35,19 @@ def day_of(d: date) -> Day:
     return list(Day)[d.weekday()]
 
 
+def refusal(d: date, run_on: RunOn) -> str | None:
+    """Why the hard spacing rule keeps strength off day `d`, or None when it allows it."""
+    if run_on(d) is RunType.RACE:
+        return "spacing: no strength on race day"
+    following = run_on(d + timedelta(days=1))
+    if following in (RunType.LONG, RunType.RACE):
+        return f"spacing: no strength the day before the {following.value} run"
+    return None
+
+
 def allowed(d: date, run_on: RunOn) -> bool:
     """Hard rule: no strength the day before a long run or race, nor on race day."""
-    return run_on(d + timedelta(days=1)) not in (RunType.LONG, RunType.RACE) and (
-        run_on(d) is not RunType.RACE
-    )
+    return refusal(d, run_on) is None
 
 
 def day_cost(d: date, run_on: RunOn, preferred: tuple[Day, ...]) -> int:

@@ -141,6 +141,18 @@ class FoundRun:
     kind: str
 
 
+@dataclass(frozen=True, slots=True)
+class StoredAdjustment:
+    """A runner's move (to `new`) or skip (`new` None) of a planned session, with any warning."""
+
+    id: int
+    plan_id: int
+    original: dt.date
+    new: dt.date | None
+    warning: str | None
+    created_at: dt.datetime
+
+
 class AthleteRepository(Protocol):
     """Athletes by name; adding a name that exists is a `Conflict` (at the latest on leaving)."""
 
@@ -278,6 +290,21 @@ class JournalRepository(Protocol):
         ...
 
 
+class AdjustmentRepository(Protocol):
+    """Moves and skips of a plan version's sessions, oldest first; a new version starts clean."""
+
+    def add(
+        self,
+        athlete_id: int,
+        plan_id: int,
+        original: dt.date,
+        new: dt.date | None,
+        warning: str | None,
+        now: dt.datetime,
+    ) -> StoredAdjustment: ...
+    def for_plan(self, plan_id: int) -> list[StoredAdjustment]: ...
+
+
 class LogSummaries(Protocol):
     """Figures over the whole log, computed where the rows are so reports stay fast."""
 
@@ -309,6 +336,8 @@ class UnitOfWork(Protocol):
     def summaries(self) -> LogSummaries: ...
     @property
     def journal(self) -> JournalRepository: ...
+    @property
+    def adjustments(self) -> AdjustmentRepository: ...
 
     def __enter__(self) -> UnitOfWork: ...
     def __exit__(

@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 from collections import defaultdict
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from functools import lru_cache
 from typing import Any
 
@@ -18,11 +18,13 @@ from runlift.domain.coach import ItemLog, Kit, PlannedItem, item_target, session
 from runlift.domain.exercise import Exercise
 from runlift.domain.library import Library
 from runlift.domain.log import PerformedSession
+from runlift.domain.periodize import monday_of
 from runlift.domain.progression import Decision, Load, SessionResult, SetResult
 from runlift.domain.vocab import Equipment
 from runlift.services.athletes import UowFactory, profile_from_text, resolve_athlete
 from runlift.services.catalogue import get_exercise
 from runlift.services.ports import AthleteRecord, PlannedSessionRecord, StoredSet, UnitOfWork
+from runlift.services.real_week import day_notes, next_session, week_state
 
 PROGRESSED_BLOCKS = frozenset({"main", "core", "plyometric"})
 HISTORY_DAYS = 24  # progression reads only the last sessions; more would only cost time
@@ -45,6 +47,7 @@ class DayView:
     date: dt.date
     sessions: list[tuple[PlannedSessionRecord, list[ItemTarget]]]
     next_planned: PlannedSessionRecord | None = None
+    notes: list[str] = field(default_factory=list)  # moves, offers and drops of the real week
 
 
 def planned_rir(intensity: str) -> int | None:
@@ -221,14 +224,28 @@ def target_on(
     return item_target(item, log, library.catalogue, kit)
 
 
-def day_view(make_uow: UowFactory, library: Library, name: str, day: dt.date) -> DayView:
-    """The planned sessions of a day with concrete targets for the trained items."""
+def day_view(
+    make_uow: UowFactory,
+    library: Library,
+    name: str,
+    day: dt.date,
+    today: dt.date | None = None,
+) -> DayView:
+    """The sessions standing on a day of the real week (moves, offers, lightening applied),
+    with concrete targets for the trained items, and notes on what moved, was missed or dropped.
+
+    Sessions count as missed before `today`; without `today` nothing counts as missed (a day
+    looked at ahead of time offers no session that may still be done), so pass it for `today`.
+    """
     with make_uow() as uow:
         athlete = resolve_athlete(uow, name)
         kit = athlete_kit(athlete)
         everything = planned_sessions(uow, athlete.id)
+        seen = min(today, day) if today is not None else monday_of(day)
+        state = week_state(uow, library.catalogue, athlete, day, seen)
+        todays = [] if state is None else [s.record for s in state.sessions if s.outcome.on == day]
         sessions = []
-        for record in (r for r in everything if r.date == day):
+        for record in todays:
             decisions = iter(
                 _session_targets(uow, library, athlete.id, kit, record, day, everything)
             )
@@ -244,8 +261,11 @@ def day_view(make_uow: UowFactory, library: Library, name: str, day: dt.date) ->
             sessions.append((record, targets))
         upcoming = None
         if not sessions:
-            upcoming = next((r for r in everything if r.date > day), None)
-        return DayView(athlete.name, day, sessions, upcoming)
+            after = day + dt.timedelta(days=1)
+            later = next_session(uow, library.catalogue, athlete, after, seen)
+            upcoming = later.record if later is not None else None
+        notes = day_notes(state, day) if state is not None else []
+        return DayView(athlete.name, day, sessions, upcoming, notes)
 
 
 def next_day(

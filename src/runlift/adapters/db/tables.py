@@ -144,3 +144,16 @@ log_journal = Table(
     Column("undone", Boolean, nullable=False),
 )
 Index("ix_log_journal_athlete_undone", log_journal.c.athlete_id, log_journal.c.undone)
+
+plan_adjustments = Table(
+    "plan_adjustments",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("athlete_id", Integer, ForeignKey("athletes.id", ondelete="CASCADE"), nullable=False),
+    Column("plan_id", Integer, ForeignKey("plans.id", ondelete="CASCADE"), nullable=False),
+    Column("original_date", Date, nullable=False),
+    Column("new_date", Date),
+    Column("warning", Text),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+)
+Index("ix_plan_adjustments_plan_id", plan_adjustments.c.plan_id)
