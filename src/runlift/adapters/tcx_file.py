@@ -17,7 +17,7 @@ import xml.etree.ElementTree as ET
 from dataclasses import dataclass
 from pathlib import Path
 
-from runlift.adapters.gpx_file import MAX_BYTES
+from runlift.adapters.gpx_file import MAX_GPX_BYTES as MAX_BYTES
 from runlift.domain.shown import shown
 from runlift.domain.training_load import RunEntry
 
