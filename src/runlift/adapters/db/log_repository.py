@@ -29,6 +29,7 @@ from runlift.domain.vocab import Units
 from runlift.services.ports import SetRow, StoredSession, StoredSet
 
 E1RM_MAX_REPS = 10
+_SET_KEY = ("exercise", "set_number", "client_id", "reps", "seconds", "rir", "load_value")
 CLIENT_IDS_PER_QUERY = 500  # bound parameters per statement stay far below every driver's limit
 
 
@@ -246,13 +247,17 @@ class SqlSets:
         if not rows:
             return []
         values = [_set_row(athlete_id, r) for r in rows]
+        # One multi-row INSERT. SQLite returns the new ids in no promised order (and SQLAlchemy
+        # would fall back to a statement per row to sort them), so each id is matched back to its
+        # row by the row's content; rows alike in every returned column are interchangeable.
+        key = [set_logs.c[name] for name in _SET_KEY]
         try:
             with self.c.begin_nested():
-                found = self.c.execute(
-                    insert(set_logs).returning(set_logs.c.id, sort_by_parameter_order=True),
-                    values,
-                ).scalars()
-                return [int(i) for i in found]
+                found = self.c.execute(insert(set_logs).returning(set_logs.c.id, *key), values)
+                ids: dict[tuple[object, ...], list[int]] = {}
+                for row in found:
+                    ids.setdefault(tuple(row[1:]), []).append(int(row[0]))
+                return [ids[tuple(v[name] for name in _SET_KEY)].pop() for v in values]
         except IntegrityError:  # a concurrent writer stored one of the client ids first
             return [
                 insert_once(self.c, set_logs, row, athlete_id, r.logged.client_id)
