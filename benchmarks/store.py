@@ -7,6 +7,7 @@ SQLite always (a file in a temporary folder); PostgreSQL when reachable at RUNLI
 from __future__ import annotations
 
 import datetime as dt
+import json
 import os
 import random
 import statistics
@@ -27,7 +28,8 @@ from runlift.domain.library import Library
 from runlift.domain.log import LoggedSet, PerformedSession
 from runlift.domain.progression import Load, Target
 from runlift.domain.vocab import Units
-from runlift.services import athletes, reports, training
+from runlift.services import athletes, logbook, reports, session_document, training
+from runlift.services.errors import BadInput
 from runlift.services.ports import SetRow, UnitOfWork
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -157,6 +159,47 @@ def _log_one_by_one(make_uow: Factory, library: Library, count: int, tag: str) -
     return count / (time.perf_counter() - began)
 
 
+def _session_file(sets: int, tag: str) -> str:
+    """A session file of `sets` sets over eight exercises, as `runlift log --file` reads one."""
+    exercises = POOL[:8]
+    document = {
+        "date": "2026-11-17",
+        "id": f"bench-{tag}-{sets}",
+        "srpe": 7,
+        "sets": [
+            {"exercise": exercises[i % 8], "reps": 8, "load": "20kg", "id": f"{tag}-{sets}-{i}"}
+            if exercises[i % 8] not in HOLDS
+            else {"exercise": exercises[i % 8], "seconds": 40, "id": f"{tag}-{sets}-{i}"}
+            for i in range(sets)
+        ],
+    }
+    return json.dumps(document)
+
+
+def _log_session_files(make_uow: Factory, library: Library, tag: str) -> list[str]:
+    """Seconds to log the largest session file accepted; the old 10,000-set case is refused."""
+    day = dt.date(2026, 11, 17)
+    largest = session_document.MAX_SETS_PER_SESSION
+    began = time.perf_counter()
+    logbook.log_session_document(
+        make_uow, library, ATHLETE, _session_file(largest, tag), "bench.json", day, NOW
+    )
+    seconds = time.perf_counter() - began
+    lines = [
+        f"  session file of {largest} sets (the most accepted) via log --file: {seconds:.2f} s"
+    ]
+    began = time.perf_counter()
+    try:
+        logbook.log_session_document(
+            make_uow, library, ATHLETE, _session_file(10_000, tag), "bench.json", day, NOW
+        )
+        outcome = "stored (the cap is not enforced!)"
+    except BadInput as exc:
+        outcome = f"refused in {time.perf_counter() - began:.2f} s ({exc})"
+    lines.append(f"  session file of 10000 sets: {outcome}")
+    return lines
+
+
 def _weekly_volume_and_trend(make_uow: Factory, library: Library) -> list[str]:
     volume = reports.weekly_volume(make_uow, library, ATHLETE)
     trend = reports.e1rm_trend(make_uow, library, ATHLETE, TREND_EXERCISE)
@@ -192,6 +235,8 @@ def measure(name: str, engine: Engine, library: Library) -> None:
         f"  sets logged one per transaction via training.log_sets, {LOGGED_ONE_BY_ONE} sets "
         f"into an empty log: {rate:7.0f} sets/s"
     )
+    for line in _log_session_files(make_uow, library, "empty"):
+        print(line)
     sessions, sets, seconds = _fill(make_uow, athlete_id)
     if engine.dialect.name == "postgresql":
         # What autovacuum does shortly after a bulk load: statistics and the visibility map.
@@ -208,6 +253,8 @@ def measure(name: str, engine: Engine, library: Library) -> None:
         f"  sets logged one per transaction, {LOGGED_ONE_BY_ONE // 4} sets on top of the "
         f"ten-year log: {rate:7.0f} sets/s"
     )
+    for line in _log_session_files(make_uow, library, "full"):
+        print(line)
 
 
 @contextmanager

@@ -384,6 +384,62 @@ def test_set_numbers_continue_per_session_and_exercise(store: Factory) -> None:
         assert uow.sets.next_number(tuesday, "goblet-squat") == 1
 
 
+def test_highest_numbers_are_per_exercise_of_one_session(store: Factory) -> None:
+    ana = _athlete(store)
+    monday, tuesday = _session(store, ana), _session(store, ana, DAY + dt.timedelta(days=1))
+    _add_sets(store, ana, monday, DAY, [_set(number=1), _set(number=3), _set("push-up", 1)])
+    with store() as uow:
+        assert uow.sets.highest_numbers(monday) == {"goblet-squat": 3, "push-up": 1}
+        assert uow.sets.highest_numbers(tuesday) == {}
+
+
+def test_many_sets_are_added_at_once_each_with_its_own_id(store: Factory) -> None:
+    ana, ben = _athlete(store), _athlete(store, "Ben")
+    mine, theirs = _session(store, ana), _session(store, ben)
+    _add_sets(store, ana, mine, DAY, [_set(client_id="old")])
+    _add_sets(store, ben, theirs, DAY, [_set(client_id="b")])
+    rows = [
+        SetRow(mine, DAY, "goblet-squat", _set(number=n, load=Load(10.0 + n, KG)), NOW)
+        for n in (2, 3)
+    ] + [
+        SetRow(mine, DAY, "push-up", _set("push-up", 1, client_id="new"), NOW),
+        SetRow(mine, DAY, "push-up", _set("push-up", 2), NOW),
+        SetRow(mine, DAY, "push-up", _set("push-up", 2), NOW),  # alike: both stored
+    ]
+    with store() as uow:
+        assert uow.sets.known_client_ids(ana, ["old", "new", "b"]) == {"old"}
+        assert uow.sets.known_client_ids(ben, ["old", "b"]) == {"b"}
+        assert uow.sets.add_many(ana, []) == []
+        ids = uow.sets.add_many(ana, rows)
+        uow.commit()
+    assert len(set(ids)) == len(rows)
+    assert all(i is not None for i in ids)
+    with store() as uow:
+        for set_id, row in zip(ids, rows, strict=True):
+            assert set_id is not None
+            found = uow.sets.get(ana, set_id)
+            assert found is not None
+            assert found.logged == row.logged
+        assert uow.sets.known_client_ids(ana, ["new"]) == {"new"}
+
+
+def test_add_many_leaves_out_a_client_id_stored_already(store: Factory) -> None:
+    ana = _athlete(store)
+    mine = _session(store, ana)
+    _add_sets(store, ana, mine, DAY, [_set(client_id="taken")])
+    rows = [
+        SetRow(mine, DAY, "goblet-squat", _set(number=2, client_id="taken"), NOW),
+        SetRow(mine, DAY, "goblet-squat", _set(number=3, client_id="fresh"), NOW),
+    ]
+    with store() as uow:
+        ids = uow.sets.add_many(ana, rows)
+        uow.commit()
+    assert ids[0] is None
+    assert ids[1] is not None
+    with store() as uow:
+        assert [s.logged.client_id for s in uow.sets.all(ana)] == ["taken", "fresh"]
+
+
 def test_sets_keep_every_field_and_come_back_by_date_session_and_order(store: Factory) -> None:
     ana = _athlete(store)
     later = DAY + dt.timedelta(days=2)

@@ -327,6 +327,25 @@ class FakeSets:
         ]
         return max(numbers, default=0) + 1
 
+    def highest_numbers(self, session_id: int) -> dict[str, int]:
+        highest: dict[str, int] = {}
+        for _, s in self.data.sets:
+            if s.session_id == session_id:
+                slug = s.logged.exercise
+                highest[slug] = max(highest.get(slug, 0), s.logged.set_number)
+        return highest
+
+    def known_client_ids(self, athlete_id: int, client_ids: list[str]) -> set[str]:
+        return {c for c in client_ids if self._seen(athlete_id, c)}
+
+    def add_many(self, athlete_id: int, rows: list[SetRow]) -> list[int | None]:
+        return [
+            None
+            if row.logged.client_id is not None and self._seen(athlete_id, row.logged.client_id)
+            else self._insert(athlete_id, row)
+            for row in rows
+        ]
+
     def all(self, athlete_id: int, exercise: str | None = None) -> list[StoredSet]:
         mine = [
             s

@@ -15,7 +15,17 @@ import gpxpy.gpx
 
 from runlift.domain.training_load import RunEntry
 
-MAX_BYTES = 64 * 1024 * 1024
+MAX_BYTES = 64 * 1024 * 1024  # any run file (TCX, FIT) before it is parsed
+
+# What a real GPX holds, with a wide margin: a 4-hour run recorded every second is 14,400 points
+# in 4.5 MB with 4 namespace declarations. gpxpy finds namespaces with regular expressions over
+# the whole text, which a few thousand crafted declarations make take minutes; these cheap counts
+# come first, so a hostile file is refused before any parsing.
+MAX_GPX_BYTES = 32 * 1024 * 1024
+MAX_GPX_POINTS = 100_000  # 27 hours at one point a second
+MAX_NAMESPACES = 64
+NAMESPACE_SPAN = 4096  # from 'xmlns' to the end of its quoted URI
+SCHEMA_SPAN = 64 * 1024
 
 
 class GpxFileError(ValueError):
@@ -53,8 +63,7 @@ def parse_gpx_runs(data: bytes, path: str) -> list[GpxRun]:
 
     `path` names the upload or file in errors.
     """
-    if len(data) > MAX_BYTES:
-        raise GpxFileError(path, f"larger than {MAX_BYTES // (1024 * 1024)} MB")
+    check_gpx_bounds(data, path)
     try:
         gpx = gpxpy.parse(data.decode("utf-8-sig"))
     except UnicodeDecodeError as exc:
@@ -77,6 +86,41 @@ def parse_gpx_runs(data: bytes, path: str) -> list[GpxRun]:
     if not runs:
         raise GpxFileError(path, "no track with points; nothing to import")
     return runs
+
+
+def check_gpx_bounds(data: bytes, path: str) -> None:
+    """Refuse, in linear time, a GPX beyond what any watch writes, before gpxpy sees it."""
+    if len(data) > MAX_GPX_BYTES:
+        raise GpxFileError(path, f"larger than {MAX_GPX_BYTES // (1024 * 1024)} MB")
+    points = sum(data.count(tag) for tag in (b"<trkpt", b"<rtept", b"<wpt"))
+    if points > MAX_GPX_POINTS:
+        raise GpxFileError(path, f"{points} points; at most {MAX_GPX_POINTS} are accepted")
+    declarations = data.count(b"xmlns") + data.count(b"schemaLocation")
+    if declarations > MAX_NAMESPACES:
+        raise GpxFileError(
+            path, f"{declarations} namespace declarations; at most {MAX_NAMESPACES} are accepted"
+        )
+    for word, span in ((b"xmlns", NAMESPACE_SPAN), (b"schemaLocation", SCHEMA_SPAN)):
+        start = data.find(word)
+        while start != -1:
+            if not _quoted_soon(data, start + len(word), span):
+                raise GpxFileError(
+                    path, f"not a valid GPX file ({word.decode()} without a short quoted value)"
+                )
+            start = data.find(word, start + len(word))
+
+
+def _quoted_soon(data: bytes, start: int, span: int) -> bool:
+    """Whether '=' and a quoted value (opening and closing quote) follow within `span` bytes."""
+    end = start + span
+    equals = data.find(b"=", start, end)
+    if equals == -1:
+        return False
+    quotes = [i for i in (data.find(b'"', equals, end), data.find(b"'", equals, end)) if i != -1]
+    if not quotes:
+        return False
+    opening = min(quotes)
+    return data.find(data[opening : opening + 1], opening + 1, end) != -1
 
 
 def _first_time(track: gpxpy.gpx.GPXTrack) -> dt.datetime | None:

@@ -26,6 +26,7 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass, replace
 
 from runlift.domain.foreign_log import ForeignSet
+from runlift.domain.shown import shown
 from runlift.domain.vocab import Units
 from runlift.services.errors import BadInput
 
@@ -109,9 +110,11 @@ class _Row:
         try:
             value = float(cleaned)
         except ValueError:
-            raise LogCsvError(f"{text!r} is not a number", self.number, self.name(key)) from None
+            raise LogCsvError(
+                f"{shown(text)} is not a number", self.number, self.name(key)
+            ) from None
         if not math.isfinite(value) or value < 0:
-            raise LogCsvError(f"{text!r} must be a number >= 0", self.number, self.name(key))
+            raise LogCsvError(f"{shown(text)} must be a number >= 0", self.number, self.name(key))
         return value
 
     def reps_in(self, key: str) -> int | None:
@@ -187,7 +190,7 @@ def _check_columns(app: str, header: list[str]) -> None:
         )
         found = ", ".join(repr(name.strip()) for name in header[:14])
         raise LogCsvError(
-            f"not a {app.capitalize()} export: no column {missing[0]!r}{hint} (found: {found})"
+            f"not a {app.capitalize()} export: no column {shown(missing[0])}{hint} (found: {found})"
         )
 
 
@@ -195,12 +198,14 @@ def _clock(row: _Row, key: str, parts: tuple[str | None, ...], pm: str | None) -
     year, month, day, hour, minute, second = (int(p) if p else 0 for p in parts)
     if pm:
         if not 1 <= hour <= 12:
-            raise LogCsvError(f"{row.text(key)!r} is not a time", row.number, row.name(key))
+            raise LogCsvError(f"{shown(row.text(key))} is not a time", row.number, row.name(key))
         hour = hour % 12 + (12 if pm.lower() == "pm" else 0)
     try:
         return dt.datetime(year, month, day, hour, minute, second)
     except ValueError:
-        raise LogCsvError(f"{row.text(key)!r} is not a date", row.number, row.name(key)) from None
+        raise LogCsvError(
+            f"{shown(row.text(key))} is not a date", row.number, row.name(key)
+        ) from None
 
 
 def _strong_time(row: _Row, key: str) -> dt.datetime:
@@ -208,7 +213,9 @@ def _strong_time(row: _Row, key: str) -> dt.datetime:
     found = _STRONG_TIME.match(text)
     if not found:
         raise LogCsvError(
-            f"{row.text(key)!r} is not a date; e.g. 2025-01-26 07:05:00", row.number, row.name(key)
+            f"{shown(row.text(key))} is not a date; e.g. 2025-01-26 07:05:00",
+            row.number,
+            row.name(key),
         )
     *parts, pm = found.groups()
     return _clock(row, key, tuple(parts), pm)
@@ -225,7 +232,9 @@ def _hevy_time(row: _Row, key: str) -> dt.datetime:
         stamp = dt.datetime.fromisoformat(text)
     except ValueError:
         raise LogCsvError(
-            f"{row.text(key)!r} is not a date; e.g. 26 Jan 2025, 07:05", row.number, row.name(key)
+            f"{shown(row.text(key))} is not a date; e.g. 26 Jan 2025, 07:05",
+            row.number,
+            row.name(key),
         ) from None
     return stamp.replace(tzinfo=None)  # the wall-clock time of the workout, as the app showed it
 
@@ -238,7 +247,9 @@ def _label(row: _Row, key: str, labels: dict[str, bool]) -> tuple[str, bool]:
     if text.casefold() in labels:
         return text.upper(), labels[text.casefold()]
     accepted = ", ".join(["1, 2, ..."] + [k.upper() for k in labels])
-    raise LogCsvError(f"{text!r} is not a set; accepted: {accepted}", row.number, row.name(key))
+    raise LogCsvError(
+        f"{shown(text)} is not a set; accepted: {accepted}", row.number, row.name(key)
+    )
 
 
 def _text(row: _Row, key: str) -> str | None:
@@ -257,7 +268,7 @@ def _strong_set(row: _Row, weight_key: str, header_unit: Units | None) -> Foreig
         unit = _UNITS.get(row.text("weight unit").casefold())
         if unit is None:
             raise LogCsvError(
-                f"{row.text('weight unit')!r} is not a unit; accepted: kg, lbs",
+                f"{shown(row.text('weight unit'))} is not a unit; accepted: kg, lbs",
                 row.number,
                 row.name("weight unit"),
             )
@@ -287,7 +298,7 @@ def _hevy_set(row: _Row, weight_key: str | None) -> ForeignSet:
     if kind not in _HEVY_TYPES:
         accepted = ", ".join(k for k in _HEVY_TYPES if k)
         raise LogCsvError(
-            f"{row.text('set_type')!r} is not a set type; accepted: {accepted}",
+            f"{shown(row.text('set_type'))} is not a set type; accepted: {accepted}",
             row.number,
             row.name("set_type"),
         )
@@ -327,7 +338,7 @@ def _reader(app: str, header: list[str]) -> Callable[[_Row], ForeignSet | None]:
 def read_log_csv(data: bytes, app: str) -> list[ForeignSet]:
     """Every set of a Strong or Hevy CSV export (UTF-8, a BOM allowed), in file order."""
     if app not in APPS:
-        raise BadInput("from", f"{app!r} is not accepted; accepted: {', '.join(APPS)}")
+        raise BadInput("from", f"{shown(app)} is not accepted; accepted: {', '.join(APPS)}")
     header, rows = _records(data)
     _check_columns(app, header)
     read = _reader(app, header)

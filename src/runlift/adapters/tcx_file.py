@@ -17,7 +17,8 @@ import xml.etree.ElementTree as ET
 from dataclasses import dataclass
 from pathlib import Path
 
-from runlift.adapters.gpx_file import MAX_BYTES
+from runlift.adapters.gpx_file import MAX_GPX_BYTES as MAX_BYTES
+from runlift.domain.shown import shown
 from runlift.domain.training_load import RunEntry
 
 NS = "{http://www.garmin.com/xmlschemas/TrainingCenterDatabase/v2}"
@@ -84,10 +85,10 @@ def _number(path: Path | str, where: str, element: ET.Element | None, name: str)
         value = float(element.text.strip())
     except ValueError as exc:
         raise TcxFileError(
-            path, f"{where}: {name} {element.text.strip()!r} is not a number"
+            path, f"{where}: {name} {shown(element.text.strip())} is not a number"
         ) from exc
     if not math.isfinite(value) or value < 0:
-        raise TcxFileError(path, f"{where}: {name} {element.text.strip()!r} is out of range")
+        raise TcxFileError(path, f"{where}: {name} {shown(element.text.strip())} is out of range")
     return value
 
 

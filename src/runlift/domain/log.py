@@ -6,6 +6,7 @@ import datetime as dt
 from dataclasses import dataclass
 
 from runlift.domain.progression import Load, Target
+from runlift.domain.shown import shown
 from runlift.domain.vocab import Units
 
 MAX_REPS = 200
@@ -106,15 +107,16 @@ def parse_load(text: str) -> Load:
                 cleaned = cleaned[: -len(suffix)]
                 return _load(cleaned, unit, text)
     if cleaned and (cleaned[-1].isdigit() or cleaned[-1] == "."):
-        raise LogError("load", f"{text!r} needs its unit: {text.strip()}kg or {text.strip()}lb")
-    raise LogError("load", f"{text!r}: unknown unit; accepted: kg, lb (e.g. 22.5kg, 50lb)")
+        number = text.strip() if len(text.strip()) <= 12 else "22.5"
+        raise LogError("load", f"{shown(text)} needs its unit: {number}kg or {number}lb")
+    raise LogError("load", f"{shown(text)}: unknown unit; accepted: kg, lb (e.g. 22.5kg, 50lb)")
 
 
 def _load(number: str, unit: Units, original: str) -> Load:
     try:
         value = float(number)
     except ValueError as exc:
-        raise LogError("load", f"{original!r} is not a load; e.g. 22.5kg or 50lb") from exc
+        raise LogError("load", f"{shown(original)} is not a load; e.g. 22.5kg or 50lb") from exc
     if value < 0 or value != value or value in (float("inf"), float("-inf")):
-        raise LogError("load", f"{original!r} must be a positive number")
+        raise LogError("load", f"{shown(original)} must be a positive number")
     return Load(value, unit)

@@ -12,6 +12,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass
 
 from runlift.domain.log import MAX_SRPE, LogError
+from runlift.domain.shown import shown
 
 SPIKE_RULE = "run-spike"
 SPIKE_WINDOW_DAYS = 30
@@ -99,9 +100,11 @@ def parse_distance(text: str) -> float:
             except ValueError:
                 break
             if not math.isfinite(value) or value <= 0:
-                raise LogError("distance", f"{text!r} must be a positive distance")
+                raise LogError("distance", f"{shown(text)} must be a positive distance")
             return value * DISTANCE_UNITS[unit]
-    raise LogError("distance", f"{text!r}: unknown unit; accepted: km, mi, m (e.g. 12.5km, 8mi)")
+    raise LogError(
+        "distance", f"{shown(text)}: unknown unit; accepted: km, mi, m (e.g. 12.5km, 8mi)"
+    )
 
 
 def parse_minutes(text: str) -> int:
@@ -113,15 +116,15 @@ def parse_minutes(text: str) -> int:
         try:
             minutes = float(cleaned)
         except ValueError as exc:
-            raise LogError("duration", f"{text!r} is not a time; {example}") from exc
+            raise LogError("duration", f"{shown(text)} is not a time; {example}") from exc
         if not math.isfinite(minutes) or minutes <= 0:
             raise LogError("duration", f"{cleaned} must be more than 0")
         return round(minutes * 60)
     if len(parts) > 3 or not all(p.isdigit() for p in parts):
-        raise LogError("duration", f"{text!r} is not a time; {example}")
+        raise LogError("duration", f"{shown(text)} is not a time; {example}")
     numbers = [int(p) for p in parts]
     if any(n >= 60 for n in numbers[1:]) or any(len(p) != 2 for p in parts[1:]):
-        raise LogError("duration", f"{text!r}: minutes and seconds run 00-59; {example}")
+        raise LogError("duration", f"{shown(text)}: minutes and seconds run 00-59; {example}")
     seconds = 0
     for number in numbers:
         seconds = seconds * 60 + number

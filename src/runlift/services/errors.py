@@ -16,6 +16,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import ClassVar
 
+from runlift.domain.shown import shown
+
 
 class RunliftError(Exception):
     """Base of every error a user can cause; its message is one line meant for them."""
@@ -58,7 +60,7 @@ class NotFound(RunliftError):
         self, kind: str, name: str, suggestions: Sequence[str], field: str | None = None
     ) -> None:
         hint = f"; did you mean {', '.join(suggestions)}?" if suggestions else ""
-        super().__init__(f"unknown {kind} {name!r}{hint}", field, "not_found")
+        super().__init__(f"unknown {kind} {shown(name)}{hint}", field, "not_found")
         self.kind = kind
         self.name = name
         self.suggestions = list(suggestions)

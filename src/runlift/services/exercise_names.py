@@ -14,6 +14,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass
 
 from runlift.domain.exercise import Catalogue, Exercise, normalise_name
+from runlift.domain.shown import shown
 from runlift.domain.vocab import Equipment, Status
 from runlift.services.errors import BadInput
 from runlift.services.search import search
@@ -137,7 +138,9 @@ def given_slugs(catalogue: Catalogue, aliases: Mapping[str, str]) -> dict[str, s
         if exercise is None:
             near = closest_slugs(target, catalogue.names)
             hint = f"; did you mean {', '.join(near)}?" if near else ""
-            raise BadInput("aliases", f"{name!r} -> {target!r}: not a catalogue exercise{hint}")
+            raise BadInput(
+                "aliases", f"{shown(name)} -> {shown(target)}: not a catalogue exercise{hint}"
+            )
         mapped[normalise_name(name)] = _active(catalogue, exercise)
     return mapped
 

@@ -21,6 +21,7 @@ from runlift.domain.exercise import Catalogue
 from runlift.domain.foreign_log import EARLIEST_DAY, ForeignSet, load_in, rir_from_rpe
 from runlift.domain.library import Library
 from runlift.domain.log import LogError, LoggedSet, PerformedSession, check_date
+from runlift.domain.shown import shown
 from runlift.domain.vocab import Units
 from runlift.services.athletes import UowFactory, profile_from_text, resolve_athlete
 from runlift.services.errors import BadInput
@@ -88,7 +89,7 @@ class UnknownExercises(BadInput):
 
     def __init__(self, unknown: Sequence[NameMatch]) -> None:
         described = "; ".join(
-            f"{m.name!r} ({m.sets} set{'s' if m.sets != 1 else ''}"
+            f"{shown(m.name)} ({m.sets} set{'s' if m.sets != 1 else ''}"
             + (f"; closest: {', '.join(slug for slug, _ in m.closest)})" if m.closest else ")")
             for m in unknown
         )

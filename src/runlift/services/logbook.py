@@ -10,12 +10,11 @@ from dataclasses import dataclass, replace
 from runlift.domain.exercise import Exercise
 from runlift.domain.library import Library
 from runlift.domain.log import LogError, LoggedSet, PerformedSession, check_date
-from runlift.domain.progression import Target
 from runlift.services.athletes import UowFactory, resolve_athlete
 from runlift.services.catalogue import get_exercise
 from runlift.services.errors import BadInput
-from runlift.services.ports import AthleteRecord, ChangeKind, LogChange, UnitOfWork
-from runlift.services.training import SetEntry, athlete_kit, planned_sessions, target_on
+from runlift.services.ports import AthleteRecord, ChangeKind, LogChange, SetRow, UnitOfWork
+from runlift.services.training import SetEntry, athlete_kit, planned_sessions, targets_on
 
 
 @dataclass(frozen=True, slots=True)
@@ -103,7 +102,9 @@ def log_session(
     """Record sets, or a whole performed session, in one transaction, journaled for undo.
 
     A session carrying a client id (else one derived from its date and sets) that is stored
-    already, even by a concurrent call, records nothing and says so.
+    already, even by a concurrent call, records nothing and says so. Every set is checked before
+    the transaction opens, and the transaction costs a fixed number of statements per exercise,
+    never per set, so a long session file holds the store only briefly.
     """
     try:
         check_date(day, today)
@@ -111,6 +112,9 @@ def log_session(
         raise BadInput.from_error(exc) from exc
     check_recent(day, today)
     exercises = [get_exercise(library, entry.exercise) for entry in entries]
+    checked = [
+        _checked(entry, exercise) for entry, exercise in zip(entries, exercises, strict=True)
+    ]
     if session is not None and session.client_id is None:
         key = session_key(day, entries, [e.slug for e in exercises])
         session = replace(session, client_id=key)
@@ -127,7 +131,10 @@ def log_session(
             if known is None:
                 known = created = uow.sessions.add(athlete.id, PerformedSession(date=day))
             session_id = known
-        new_ids = _add_sets(uow, library, athlete, session_id, day, entries, exercises, now)
+        highest = {} if created is not None else uow.sets.highest_numbers(session_id)
+        new_ids = _add_sets(
+            uow, library, athlete, session_id, day, checked, exercises, highest, now
+        )
         added = [(i, e.slug) for i, e in zip(new_ids, exercises, strict=True) if i is not None]
         if created is not None or added:
             change = LogChange(
@@ -142,46 +149,72 @@ def log_session(
     return SessionLogged([i is not None for i in new_ids])
 
 
+@dataclass(frozen=True, slots=True)
+class _Checked:
+    """A set checked before any write: stored as `logged` with its number and target filled in."""
+
+    logged: LoggedSet
+    numbered: bool
+    test: bool
+
+
+def _checked(entry: SetEntry, exercise: Exercise) -> _Checked:
+    """The entry as a set of `exercise`, or BadInput: what the store would refuse, refused first."""
+    check_amounts(entry, exercise)
+    try:
+        logged = LoggedSet(
+            exercise=exercise.slug,
+            set_number=entry.set_number or 1,
+            reps=entry.reps,
+            load=entry.load,
+            seconds=entry.seconds,
+            rir=entry.rir,
+            client_id=entry.client_id,
+        )
+    except LogError as exc:
+        raise BadInput.from_error(exc) from exc
+    return _Checked(logged, bool(entry.set_number), entry.test)
+
+
 def _add_sets(
     uow: UnitOfWork,
     library: Library,
     athlete: AthleteRecord,
     session_id: int,
     day: dt.date,
-    entries: list[SetEntry],
+    checked: list[_Checked],
     exercises: list[Exercise],
+    highest: dict[str, int],
     now: dt.datetime,
 ) -> list[int | None]:
-    """Store the sets with their targets; each one's new id, None if its client id was known."""
-    everything = planned_sessions(uow, athlete.id)
+    """Store the new sets with their targets in one statement; each one's new id, None if its
+    client id was known (stored before, or earlier in the same list)."""
+    trained = [e for c, e in zip(checked, exercises, strict=True) if not c.test]
     kit = athlete_kit(athlete)
-    targets: dict[str, Target] = {}
-    new_ids = []
-    for entry, exercise in zip(entries, exercises, strict=True):
-        check_amounts(entry, exercise)
-        target = None
-        if not entry.test:
-            if exercise.slug not in targets:
-                decision = target_on(uow, library, athlete.id, kit, exercise, day, everything)
-                targets[exercise.slug] = decision.target
-            target = targets[exercise.slug]
-        number = entry.set_number or uow.sets.next_number(session_id, exercise.slug)
-        try:
-            logged = LoggedSet(
-                exercise=exercise.slug,
-                set_number=number,
-                reps=entry.reps,
-                load=entry.load,
-                seconds=entry.seconds,
-                rir=entry.rir,
-                target=target,
-                client_id=entry.client_id,
-            )
-        except LogError as exc:
-            raise BadInput.from_error(exc) from exc
+    targets = targets_on(
+        uow, library, athlete.id, kit, trained, day, planned_sessions(uow, athlete.id)
+    )
+    ids = [c.logged.client_id for c in checked if c.logged.client_id is not None]
+    known = uow.sets.known_client_ids(athlete.id, ids) if ids else set()
+    rows: list[SetRow] = []
+    stored: list[bool] = []
+    for one, exercise in zip(checked, exercises, strict=True):
+        client_id = one.logged.client_id
+        if client_id is not None and client_id in known:
+            stored.append(False)
+            continue
+        if client_id is not None:
+            known.add(client_id)
+        number = one.logged.set_number if one.numbered else highest.get(exercise.slug, 0) + 1
+        highest[exercise.slug] = max(highest.get(exercise.slug, 0), number)
+        decision = None if one.test else targets[exercise.slug]
+        target = decision.target if decision is not None else None
+        logged = replace(one.logged, set_number=number, target=target)
         variant = target.variant if target else exercise.slug
-        new_ids.append(uow.sets.add_new(athlete.id, session_id, day, logged, variant, now))
-    return new_ids
+        rows.append(SetRow(session_id, day, variant, logged, now))
+        stored.append(True)
+    new_ids = iter(uow.sets.add_many(athlete.id, rows))
+    return [next(new_ids) if was_stored else None for was_stored in stored]
 
 
 def log_session_document(

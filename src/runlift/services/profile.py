@@ -10,6 +10,7 @@ from runlift.domain.athlete import LB_PER_KG, Profile, Race, StrengthPrefs
 from runlift.domain.log import MAX_LOAD
 from runlift.domain.periodize import MAX_WEEKS, monday_of
 from runlift.domain.prescribe import LOADING_EQUIPMENT
+from runlift.domain.shown import shown
 from runlift.domain.vocab import (
     Day,
     Equipment,
@@ -50,7 +51,9 @@ def to_profile(raw: ProfileIn) -> Profile:
             raise BadInput("race.date", "is required for a race (YYYY-MM-DD)")
         race = Race(distance, raw.race.date if distance is not RaceDistance.NONE else None)
     if raw.deload not in DELOAD_STYLES:
-        raise BadInput("deload", f"{raw.deload!r} is not accepted; accepted: standard, half_reps")
+        raise BadInput(
+            "deload", f"{shown(raw.deload)} is not accepted; accepted: standard, half_reps"
+        )
     days = tuple(parse_enum(Day, d, "strength.preferred_days") for d in raw.strength.preferred_days)
     equipment = frozenset(parse_enum(Equipment, e, "equipment") for e in raw.equipment)
     lifting = None if raw.lifting is None else parse_enum(Lifting, raw.lifting, "lifting")
@@ -133,16 +136,27 @@ def owned_loads(text: str, piece: Equipment, units: Units) -> list[float]:
         try:
             load = float(number)
         except ValueError as exc:
-            raise BadInput(field, f"{part!r} is not a load; give numbers like 4, 6, 8") from exc
+            raise BadInput(
+                field, f"{shown(part)} is not a load; give numbers like 4, 6, 8"
+            ) from exc
         if not 0 < load <= heaviest:
-            raise BadInput(field, f"{part} is not plausible; give loads above 0 up to {heaviest:g}")
+            raise BadInput(
+                field, f"{shown(part)} is not plausible; give loads above 0 up to {heaviest:g}"
+            )
         loads.add(load)
     return sorted(loads)
 
 
+class _WithoutAliases(yaml.SafeDumper):
+    """Writes a value shared by two fields out twice: profiles refuse anchors and aliases."""
+
+    def ignore_aliases(self, data: object) -> bool:
+        return True
+
+
 def profile_yaml(document: dict[str, object]) -> str:
     """A profile document as YAML, checked by the same validation as a file read from disk."""
-    text = yaml.safe_dump(document, sort_keys=False, allow_unicode=True)
+    text = yaml.dump(document, Dumper=_WithoutAliases, sort_keys=False, allow_unicode=True)
     try:
         to_profile(parse_profile_text(text))
     except ProfileFileError as exc:

@@ -8,6 +8,7 @@ from typing import Annotated, Any
 import yaml
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
+from runlift.domain.shown import shown
 from runlift.services.suggest import closest
 
 OwnedLoad = Annotated[float, Field(gt=0, allow_inf_nan=False)]
@@ -94,18 +95,83 @@ def _message(error: ValidationError) -> tuple[str, str]:
     if kind == "missing":
         return field, "is required"
     if kind in ("model_type", "dict_type"):
-        return field, f"expected a mapping of fields (got {first.get('input')!r})"
-    return field, f"{first['msg']} (got {first.get('input')!r})"
+        return field, f"expected a mapping of fields (got {shown(first.get('input'))})"
+    return field, f"{first['msg']} (got {shown(first.get('input'))})"
+
+
+# A profile is a screenful of YAML; these bounds are far beyond any real one and keep a hostile
+# file (a billion-laughs alias bomb, 20,000 nested lists, megabytes) from costing time or memory.
+MAX_PROFILE_CHARS = 64 * 1024
+MAX_PROFILE_DEPTH = 16
+MAX_NUMBER_CHARS = 30
+
+
+class _Refused(yaml.YAMLError):
+    """YAML the profile reader does not accept, with the line it was found at."""
+
+    def __init__(self, message: str, mark: yaml.Mark | None) -> None:
+        super().__init__(message)
+        self.message = message
+        self.problem_mark = mark
+
+
+class _ProfileLoader(yaml.SafeLoader):
+    """Safe YAML without anchors or aliases (what makes an alias bomb) and with a depth bound."""
+
+    def __init__(self, stream: str) -> None:
+        super().__init__(stream)
+        self._depth = 0
+
+    def compose_node(self, parent: yaml.Node | None, index: int) -> yaml.Node | None:
+        event = self.peek_event()  # type: ignore[no-untyped-call]
+        if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None) is not None:
+            raise _Refused("anchors and aliases (&, *) are not accepted", event.start_mark)
+        self._depth += 1
+        try:
+            if self._depth > MAX_PROFILE_DEPTH:
+                raise _Refused(
+                    f"nested more than {MAX_PROFILE_DEPTH} levels deep", event.start_mark
+                )
+            return super().compose_node(parent, index)
+        finally:
+            self._depth -= 1
+
+    def construct_yaml_int(self, node: yaml.ScalarNode) -> int:
+        """Integers as YAML reads them, refused past a length no profile value has."""
+        if len(str(node.value)) > MAX_NUMBER_CHARS:
+            raise _Refused(
+                f"a number of {len(str(node.value))} characters is not accepted", node.start_mark
+            )
+        return super().construct_yaml_int(node)
+
+
+_ProfileLoader.add_constructor("tag:yaml.org,2002:int", _ProfileLoader.construct_yaml_int)
+
+
+def _load_yaml(text: str, source: str) -> Any:
+    """The YAML text as data, or ProfileFileError naming the source and the line."""
+    if len(text) > MAX_PROFILE_CHARS:
+        raise ProfileFileError(
+            source, f"longer than {MAX_PROFILE_CHARS // 1024} KB; a profile is a short file"
+        )
+    loader = _ProfileLoader(text)
+    try:
+        return loader.get_single_data()
+    except yaml.YAMLError as exc:
+        mark = getattr(exc, "problem_mark", None)
+        where = f" at line {mark.line + 1}" if mark is not None else ""
+        if isinstance(exc, _Refused):
+            raise ProfileFileError(source, f"{exc.message}{where}") from exc
+        raise ProfileFileError(source, f"malformed YAML{where}") from exc
+    except RecursionError as exc:  # the depth bound comes first; this is only a safety net
+        raise ProfileFileError(source, f"nested more than {MAX_PROFILE_DEPTH} levels deep") from exc
+    finally:
+        loader.dispose()
 
 
 def parse_profile_text(text: str, source: str = "profile") -> ProfileIn:
     """Check the YAML text's shape and types."""
-    try:
-        data: Any = yaml.safe_load(text)
-    except yaml.YAMLError as exc:
-        mark = getattr(exc, "problem_mark", None)
-        where = f" at line {mark.line + 1}" if mark is not None else ""
-        raise ProfileFileError(source, f"malformed YAML{where}") from exc
+    data = _load_yaml(text, source)
     if not isinstance(data, dict):
         raise ProfileFileError(source, "expected a mapping of profile fields")
     try:

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import json
 
 from pydantic import AliasChoices, BaseModel, ConfigDict, Field, ValidationError
 
@@ -11,7 +10,22 @@ from runlift.domain.log import LogError, PerformedSession, parse_load
 from runlift.domain.progression import Load
 from runlift.domain.vocab import Units
 from runlift.services.errors import BadInput
+from runlift.services.json_text import read_json
 from runlift.services.training import SetEntry
+
+# A real session has fewer than 100 sets; this bound keeps one file's write short, so the store
+# is never held for long (and every set is still checked before the transaction).
+MAX_SETS_PER_SESSION = 500
+
+
+def check_set_count(data: object) -> None:
+    """Refuse a session of more sets than any real one has, naming the limit."""
+    sets = data.get("sets") if isinstance(data, dict) else None
+    if isinstance(sets, list) and len(sets) > MAX_SETS_PER_SESSION:
+        raise BadInput(
+            "sets",
+            f"{len(sets)} sets in one session; at most {MAX_SETS_PER_SESSION} are accepted",
+        )
 
 
 class _Strict(BaseModel):
@@ -52,10 +66,8 @@ class SessionIn(_Strict):
 
 def parse_session_document(text: str, source: str) -> SessionIn:
     """Parse and shape-check a session document; BadInput names the source or the field."""
-    try:
-        data = json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise BadInput(source, f"malformed JSON at line {exc.lineno}") from exc
+    data = read_json(text, source)
+    check_set_count(data)
     try:
         return SessionIn.model_validate(data)
     except ValidationError as exc:

@@ -9,6 +9,7 @@ from typing import TypeVar
 
 from rapidfuzz import fuzz, process
 
+from runlift.domain.shown import shown
 from runlift.services.errors import BadInput, NotFound
 
 E = TypeVar("E", bound=StrEnum)
@@ -73,8 +74,14 @@ ALIASES: dict[str, dict[str, str]] = {
 }
 
 
+# No id or name is this long: a longer text is no typo, and comparing it would only cost time.
+SUGGEST_MAX_CHARS = 200
+
+
 def closest(name: str, candidates: Iterable[str], limit: int = 3, cutoff: float = 55) -> list[str]:
     """Up to `limit` candidates most similar to `name`, best first, ties in name order."""
+    if len(name) > SUGGEST_MAX_CHARS:
+        return []
     pool = sorted(set(candidates))
     matches = process.extract(
         name, pool, scorer=fuzz.WRatio, processor=str.casefold, limit=None, score_cutoff=cutoff
@@ -85,6 +92,8 @@ def closest(name: str, candidates: Iterable[str], limit: int = 3, cutoff: float 
 
 def closest_slugs(name: str, names: Mapping[str, str], limit: int = 3) -> list[str]:
     """Closest slugs to `name`, matching against every alias but returning distinct slugs."""
+    if len(name) > SUGGEST_MAX_CHARS:
+        return []
     matches = process.extract(
         name.casefold(), list(names), scorer=fuzz.WRatio, limit=None, score_cutoff=55
     )
@@ -141,7 +150,7 @@ def parse_enum(enum: type[E], value: str, field: str) -> E:
     accepted = [member.value for member in enum]
     near = closest(value, accepted)
     hint = f"did you mean {', '.join(near)}? " if near else ""
-    raise BadInput(field, f"{value!r} is not accepted; {hint}accepted: {', '.join(accepted)}")
+    raise BadInput(field, f"{shown(value)} is not accepted; {hint}accepted: {', '.join(accepted)}")
 
 
 def not_found(kind: str, name: str, names: Mapping[str, str]) -> NotFound:

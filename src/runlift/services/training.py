@@ -224,6 +224,34 @@ def target_on(
     return item_target(item, log, library.catalogue, kit)
 
 
+def targets_on(
+    uow: UnitOfWork,
+    library: Library,
+    athlete_id: int,
+    kit: Kit,
+    exercises: list[Exercise],
+    day: dt.date,
+    plan: list[PlannedSessionRecord],
+) -> dict[str, Decision]:
+    """`target_on` for several exercises at once: each planned session's targets are worked out
+    once, so a long session file costs a few queries per exercise, not per set."""
+    by_record: dict[tuple[dt.date, int], list[Decision]] = {}
+    found: dict[str, Decision] = {}
+    for exercise in exercises:
+        if exercise.slug in found:
+            continue
+        record = _occurrence(plan, exercise.slug, day)
+        if record is None:
+            found[exercise.slug] = target_on(uow, library, athlete_id, kit, exercise, day, plan)
+            continue
+        key = (record.date, record.position)
+        if key not in by_record:
+            by_record[key] = _session_targets(uow, library, athlete_id, kit, record, day, plan)
+        slugs = [item["exercise"] for _, item in _trained(record)]
+        found[exercise.slug] = by_record[key][slugs.index(exercise.slug)]
+    return found
+
+
 def day_view(
     make_uow: UowFactory,
     library: Library,

@@ -13,6 +13,7 @@ from pydantic import ValidationError
 from runlift.domain.library import Library
 from runlift.domain.log import LogError, LoggedSet, PerformedSession, check_date
 from runlift.domain.progression import Load
+from runlift.domain.shown import shown
 from runlift.domain.target_codec import load_to_dict, target_from_dict, target_to_dict
 from runlift.domain.training_load import RunEntry
 from runlift.domain.vocab import Units
@@ -25,6 +26,7 @@ from runlift.services.export_document import (
     RunDoc,
     SetDoc,
 )
+from runlift.services.json_text import read_json
 from runlift.services.plan_document import dumps as plan_dumps
 from runlift.services.ports import PlannedSessionRecord, SetRow, UnitOfWork
 from runlift.services.running import checked_run
@@ -151,10 +153,7 @@ def counts(document: dict[str, Any]) -> Counts:
 
 def read_document(text: str, source: str) -> object:
     """An export's JSON text as data, or BadInput naming its source (a file, an upload)."""
-    try:
-        return json.loads(text)
-    except json.JSONDecodeError as exc:
-        raise BadInput(source, f"malformed JSON at line {exc.lineno}") from exc
+    return read_json(text, source)
 
 
 def parse_document(data: object) -> ExportDoc:
@@ -200,7 +199,7 @@ def _unique(values: list[Any], field: str, what: str) -> None:
     seen: set[Any] = set()
     for index, value in enumerate(values):
         if value is not None and value in seen:
-            raise BadInput(field.format(index), f"repeats {what} {value!r}")
+            raise BadInput(field.format(index), f"repeats {what} {shown(value)}")
         seen.add(value)
 
 
@@ -216,7 +215,7 @@ class _Checked:
 def _check_set(library: Library, s: SetDoc, field: str) -> tuple[LoggedSet, str, dt.datetime]:
     for name, slug in (("exercise", s.exercise), ("variant", s.variant)):
         if slug not in library.catalogue.exercises:
-            raise BadInput(f"{field}.{name}", f"unknown exercise {slug!r}")
+            raise BadInput(f"{field}.{name}", f"unknown exercise {shown(slug)}")
     try:
         target = target_from_dict(s.target.model_dump()) if s.target else None
         logged = LoggedSet(
@@ -261,7 +260,7 @@ def _check_athlete(library: Library, a: AthleteDoc, i: int, today: dt.date) -> _
                 continue
             if one.client_id in seen:
                 field = f"{base}.sessions.{k}.sets.{n}.client_id"
-                raise BadInput(field, f"repeats client id {one.client_id!r}")
+                raise BadInput(field, f"repeats client id {shown(one.client_id)}")
             seen.add(one.client_id)
     sessions = []
     for k, s in enumerate(a.sessions):

@@ -29,6 +29,8 @@ from runlift.domain.vocab import Units
 from runlift.services.ports import SetRow, StoredSession, StoredSet
 
 E1RM_MAX_REPS = 10
+_SET_KEY = ("exercise", "set_number", "client_id", "reps", "seconds", "rir", "load_value")
+CLIENT_IDS_PER_QUERY = 500  # bound parameters per statement stay far below every driver's limit
 
 
 class SqlSessions:
@@ -218,6 +220,49 @@ class SqlSets:
             )
         ).scalar()
         return int(highest or 0) + 1
+
+    def highest_numbers(self, session_id: int) -> dict[str, int]:
+        rows = self.c.execute(
+            select(set_logs.c.exercise, func.max(set_logs.c.set_number))
+            .where(set_logs.c.session_id == session_id)
+            .group_by(set_logs.c.exercise)
+        ).all()
+        return {str(r[0]): int(r[1]) for r in rows}
+
+    def known_client_ids(self, athlete_id: int, client_ids: list[str]) -> set[str]:
+        known: set[str] = set()
+        for start in range(0, len(client_ids), CLIENT_IDS_PER_QUERY):
+            chunk = client_ids[start : start + CLIENT_IDS_PER_QUERY]
+            known.update(
+                str(found)
+                for found in self.c.execute(
+                    select(set_logs.c.client_id).where(
+                        set_logs.c.athlete_id == athlete_id, set_logs.c.client_id.in_(chunk)
+                    )
+                ).scalars()
+            )
+        return known
+
+    def add_many(self, athlete_id: int, rows: list[SetRow]) -> list[int | None]:
+        if not rows:
+            return []
+        values = [_set_row(athlete_id, r) for r in rows]
+        # One multi-row INSERT. SQLite returns the new ids in no promised order (and SQLAlchemy
+        # would fall back to a statement per row to sort them), so each id is matched back to its
+        # row by the row's content; rows alike in every returned column are interchangeable.
+        key = [set_logs.c[name] for name in _SET_KEY]
+        try:
+            with self.c.begin_nested():
+                found = self.c.execute(insert(set_logs).returning(set_logs.c.id, *key), values)
+                ids: dict[tuple[object, ...], list[int]] = {}
+                for row in found:
+                    ids.setdefault(tuple(row[1:]), []).append(int(row[0]))
+                return [ids[tuple(v[name] for name in _SET_KEY)].pop() for v in values]
+        except IntegrityError:  # a concurrent writer stored one of the client ids first
+            return [
+                insert_once(self.c, set_logs, row, athlete_id, r.logged.client_id)
+                for row, r in zip(values, rows, strict=True)
+            ]
 
     def all(self, athlete_id: int, exercise: str | None = None) -> list[StoredSet]:
         return self._sets(athlete_id, exercise, None)

@@ -14,6 +14,8 @@ from runlift.adapters.db.repositories import SqlAthletes, SqlPlans
 from runlift.adapters.db.run_repository import SqlRuns
 from runlift.services.errors import Conflict, Unavailable
 
+BUSY = "the database is busy with another write for too long; nothing was saved, try again"
+
 
 class SqlUnitOfWork:
     """Repositories sharing one transaction; leaving without commit() rolls everything back.
@@ -68,6 +70,8 @@ class SqlUnitOfWork:
         if isinstance(exc, IntegrityError) and not self.raw_errors:
             raise Conflict() from exc
         if isinstance(exc, OperationalError) and not self.raw_errors:
+            if "locked" in str(exc.orig or exc).lower():  # SQLite: another writer held on longer
+                raise Unavailable(BUSY) from exc
             raise Unavailable() from exc
 
     def commit(self) -> None:

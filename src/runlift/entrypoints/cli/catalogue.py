@@ -8,6 +8,7 @@ import typer
 
 from runlift import schemas
 from runlift.domain.rules import RULES, source_title
+from runlift.domain.shown import shown
 from runlift.entrypoints.cli.common import ListFormat, ShowFormat, console, emit, emit_json
 from runlift.entrypoints.cli.context import core
 from runlift.entrypoints.cli.errors import options_named
@@ -94,7 +95,7 @@ def exercises_search(
     if output is ListFormat.JSON:
         emit_json([shapes.search_hit_shape(h.exercise, h.score, h.matched) for h in hits])
     elif not hits:
-        console().print(f"no exercise matches {query!r}", markup=False)
+        console().print(f"no exercise matches {shown(query)}", markup=False)
     else:
         emit(render.search_table(hits))
 

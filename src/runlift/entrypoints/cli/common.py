@@ -13,6 +13,7 @@ from rich.console import Console
 
 from runlift.domain.log import LogError, parse_load
 from runlift.domain.progression import Load
+from runlift.domain.shown import shown
 from runlift.services.errors import BadInput
 
 if TYPE_CHECKING:
@@ -62,7 +63,7 @@ def parse_date(value: str | None, field: str) -> dt.date | None:
     try:
         return dt.date.fromisoformat(value)
     except ValueError as exc:
-        raise BadInput(field, f"{value!r} is not a date; use YYYY-MM-DD") from exc
+        raise BadInput(field, f"{shown(value)} is not a date; use YYYY-MM-DD") from exc
 
 
 def load_option(text: str | None) -> Load | None:

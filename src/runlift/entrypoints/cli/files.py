@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import stat
 import tempfile
 from pathlib import Path
 
@@ -11,16 +12,44 @@ from runlift.services.errors import BadInput
 MAX_FILE_BYTES = 64 * 1024 * 1024
 
 
-def read_bytes(path: Path) -> bytes:
-    """The file's bytes, or BadInput naming the file (missing, unreadable, too large)."""
+def _stdin_like(path: Path) -> bool:
+    """/dev/stdin and /dev/fd/N (`<(command)`): pipes the user meant to read from."""
+    return str(path) == "/dev/stdin" or str(path).startswith("/dev/fd/")
+
+
+def read_bytes(path: Path, limit: int = MAX_FILE_BYTES) -> bytes:
+    """The file's bytes, or BadInput naming the file (missing, unreadable, not a file, too large).
+
+    The size is what reading finds, at most `limit` + 1 bytes: a device reports size 0 and never
+    ends. Only regular files are read (opened without blocking, so a FIFO cannot hang us), except
+    stdin-like paths, which are read as streams up to the same limit.
+    """
+    stream = _stdin_like(path)
     try:
-        if path.stat().st_size > MAX_FILE_BYTES:
-            raise BadInput(str(path), f"larger than {MAX_FILE_BYTES // (1024 * 1024)} MB")
-        return path.read_bytes()
+        descriptor = os.open(path, os.O_RDONLY | (0 if stream else os.O_NONBLOCK))
     except FileNotFoundError as exc:
         raise BadInput(str(path), "file not found") from exc
     except OSError as exc:
         raise BadInput(str(path), "cannot read file") from exc
+    try:
+        if not stream and not stat.S_ISREG(os.fstat(descriptor).st_mode):
+            os.close(descriptor)
+            raise BadInput(str(path), "is not a regular file (a folder, device or pipe)")
+        os.set_blocking(descriptor, True)
+        with os.fdopen(descriptor, "rb") as handle:
+            data = handle.read(limit + 1)
+    except OSError as exc:
+        raise BadInput(str(path), "cannot read file") from exc
+    if len(data) > limit:
+        raise BadInput(str(path), f"larger than {_size(limit)}; not a file this reads")
+    return data
+
+
+def _size(limit: int) -> str:
+    for unit, size in (("MB", 1024 * 1024), ("KB", 1024)):
+        if limit >= size:
+            return f"{limit // size} {unit}"
+    return f"{limit} bytes"
 
 
 def read_text(path: Path) -> str:

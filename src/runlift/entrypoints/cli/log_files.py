@@ -9,6 +9,7 @@ from pathlib import Path
 import typer
 
 from runlift.adapters.log_csv import read_log_csv
+from runlift.domain.shown import shown
 from runlift.domain.vocab import Units
 from runlift.entrypoints.cli.common import ATHLETE
 from runlift.entrypoints.cli.context import athlete_name, core
@@ -35,7 +36,9 @@ def _aliases(pairs: list[str]) -> dict[str, str]:
     for pair in pairs:
         name, sep, slug = pair.rpartition("=")
         if not sep or not name.strip():
-            raise BadInput("--map", f"{pair!r} is not NAME=EXERCISE (e.g. 'Leg Press=split-squat')")
+            raise BadInput(
+                "--map", f"{shown(pair)} is not NAME=EXERCISE (e.g. 'Leg Press=split-squat')"
+            )
         aliases[name.strip()] = slug.strip() or SKIP
     return aliases
 
@@ -47,7 +50,7 @@ def _unknown_lines(error: importer.UnknownExercises) -> str:
     ]
     for match in error.unknown:
         closest = ", ".join(slug for slug, _name in match.closest) or "no close match"
-        lines.append(f"  {match.name!r} ({plural(match.sets, 'set')}): closest {closest}")
+        lines.append(f"  {shown(match.name)} ({plural(match.sets, 'set')}): closest {closest}")
     lines.append(
         "map each with --map 'NAME=EXERCISE' (or 'NAME=' to leave it out), or add --skip-unknown"
     )

@@ -12,6 +12,7 @@ from typing import TypeVar
 import typer
 
 from runlift.domain.prescribe import LOADING_EQUIPMENT
+from runlift.domain.shown import shown
 from runlift.domain.vocab import (
     Day,
     Equipment,
@@ -66,7 +67,9 @@ def _items(text: str) -> list[str]:
 def _int_in(low: int, high: int, field: str) -> Callable[[str], int]:
     def parse(text: str) -> int:
         if not text.strip().isdigit() or not low <= int(text) <= high:
-            raise BadInput(field, f"{text!r} is not accepted; give a whole number {low}-{high}")
+            raise BadInput(
+                field, f"{shown(text)} is not accepted; give a whole number {low}-{high}"
+            )
         return int(text)
 
     return parse
@@ -77,7 +80,7 @@ def _race_date(start: dt.date) -> Callable[[str], dt.date]:
         try:
             day = dt.date.fromisoformat(text.strip())
         except ValueError as exc:
-            raise BadInput("race.date", f"{text!r} is not a date; use YYYY-MM-DD") from exc
+            raise BadInput("race.date", f"{shown(text)} is not a date; use YYYY-MM-DD") from exc
         check_race_date(day, start)
         return day
 
@@ -98,7 +101,7 @@ def _runs(text: str) -> dict[str, str]:
     for part in _items(text):
         day, _, kind = part.partition(":")
         if not kind:
-            raise BadInput("runs", f"{part!r} should look like tue:intervals")
+            raise BadInput("runs", f"{shown(part)} should look like tue:intervals")
         runs[parse_enum(Day, day, "runs").value] = parse_enum(RunType, kind, f"runs.{day}").value
     return runs
 

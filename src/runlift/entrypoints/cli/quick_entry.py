@@ -11,6 +11,7 @@ from enum import StrEnum
 
 from runlift.domain.log import LogError, LoggedSet
 from runlift.domain.progression import Load, Target
+from runlift.domain.shown import shown
 from runlift.domain.vocab import Units
 from runlift.entrypoints.cli.common import load_option
 from runlift.services.errors import BadInput
@@ -70,7 +71,7 @@ def _parse_tokens(tokens: list[str], target: Target, load: Load | None, units: U
     for token in tokens:
         if match := _LOAD.match(token):
             if given_load is not None:
-                raise BadInput("load", f"two loads in {' '.join(tokens)!r}; give one")
+                raise BadInput("load", f"two loads in {shown(' '.join(tokens))}; give one")
             given_load = load_option(match.group(1) + match.group(2))
         elif match := _SECONDS.match(token):
             seconds = int(match.group(1))
@@ -80,20 +81,20 @@ def _parse_tokens(tokens: list[str], target: Target, load: Load | None, units: U
         elif _NUMBER.match(token):
             bare.append(token.lstrip("@"))
         else:
-            raise BadInput("entry", f"{token!r} is not understood; {EXAMPLES}")
+            raise BadInput("entry", f"{shown(token)} is not understood; {EXAMPLES}")
     if seconds_at is not None and len(bare) > seconds_at:
         # '45s 1': a number after the seconds is the RIR, as after reps and load.
         after = bare[seconds_at:]
         bare = bare[:seconds_at]
         if len(after) > 1:
-            raise BadInput("entry", f"too many numbers in {' '.join(tokens)!r}; {EXAMPLES}")
+            raise BadInput("entry", f"too many numbers in {shown(' '.join(tokens))}; {EXAMPLES}")
         if rir is not None:
-            raise BadInput("rir", f"given twice in {' '.join(tokens)!r}")
+            raise BadInput("rir", f"given twice in {shown(' '.join(tokens))}")
         rir = _whole(after[0])
     if len(bare) == 3 and given_load is None:
         given_load = load_option(bare.pop(1) + units.value)
     if len(bare) > 2:
-        raise BadInput("entry", f"too many numbers in {' '.join(tokens)!r}; {EXAMPLES}")
+        raise BadInput("entry", f"too many numbers in {shown(' '.join(tokens))}; {EXAMPLES}")
     numbers = [_whole(token) for token in bare]
     reps: int | None = None
     if numbers:
@@ -104,7 +105,7 @@ def _parse_tokens(tokens: list[str], target: Target, load: Load | None, units: U
             reps = first
     if numbers:
         if rir is not None:
-            raise BadInput("rir", f"given twice in {' '.join(tokens)!r}")
+            raise BadInput("rir", f"given twice in {shown(' '.join(tokens))}")
         rir = numbers[0]
     if reps is None and seconds is None:
         raise BadInput("reps", f"give the reps first (or seconds like 45s); {EXAMPLES}")
@@ -115,7 +116,9 @@ def _parse_tokens(tokens: list[str], target: Target, load: Load | None, units: U
 
 def _whole(token: str) -> int:
     if not token.isdigit():
-        raise BadInput("entry", f"{token!r} should be a whole number (loads need a unit: 22.5kg)")
+        raise BadInput(
+            "entry", f"{shown(token)} should be a whole number (loads need a unit: 22.5kg)"
+        )
     return int(token)
 
 
@@ -125,7 +128,7 @@ def parse_srpe(text: str) -> int | None:
     if not cleaned:
         return None
     if not cleaned.isdigit() or not 0 <= int(cleaned) <= 10:
-        raise BadInput("srpe", f"{cleaned!r} is not accepted; give a whole number 0-10")
+        raise BadInput("srpe", f"{shown(cleaned)} is not accepted; give a whole number 0-10")
     return int(cleaned)
 
 
