@@ -5,13 +5,19 @@ from __future__ import annotations
 from types import TracebackType
 
 from sqlalchemy import Connection, Engine
-from sqlalchemy.exc import IntegrityError, OperationalError
+from sqlalchemy.exc import DatabaseError, IntegrityError, OperationalError
 
+from runlift.adapters.db.failures import unavailable
 from runlift.adapters.db.journal_repository import SqlJournal
 from runlift.adapters.db.log_repository import SqlSessions, SqlSets, SqlSummaries
 from runlift.adapters.db.repositories import SqlAthletes, SqlPlans
 from runlift.adapters.db.run_repository import SqlRuns
-from runlift.services.errors import Conflict, Unavailable
+from runlift.services.errors import Conflict
+
+
+def _store_failed(exc: BaseException | None) -> bool:
+    """The store itself failed (down, locked, damaged file), not the statement or the data."""
+    return isinstance(exc, OperationalError) or type(exc) is DatabaseError
 
 
 class SqlUnitOfWork:
@@ -38,7 +44,7 @@ class SqlUnitOfWork:
         try:
             self.connection = self.engine.connect()
         except OperationalError as exc:  # down, unreachable, refused: nothing was done
-            raise Unavailable() from exc
+            raise unavailable(self.engine.url, exc, "reach") from exc
         self.athletes = SqlAthletes(self.connection)
         self.plans = SqlPlans(self.connection)
         self.sessions = SqlSessions(self.connection)
@@ -60,12 +66,12 @@ class SqlUnitOfWork:
                 self.connection.close()
             except OperationalError as lost:
                 if exc is None:
-                    raise Unavailable() from lost
+                    raise unavailable(self.engine.url, lost, "reach") from lost
             self.connection = None
         if isinstance(exc, IntegrityError) and not self.raw_errors:
             raise Conflict() from exc
-        if isinstance(exc, OperationalError) and not self.raw_errors:
-            raise Unavailable() from exc
+        if _store_failed(exc) and not self.raw_errors:
+            raise unavailable(self.engine.url, exc, "use") from exc
 
     def commit(self) -> None:
         """Make everything since the last commit durable."""
