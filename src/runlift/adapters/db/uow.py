@@ -15,7 +15,7 @@ from runlift.adapters.db.run_repository import SqlRuns
 from runlift.services.errors import Conflict
 
 
-def _store_failed(exc: BaseException | None) -> bool:
+def _store_failed(exc: BaseException) -> bool:
     """The store itself failed (down, locked, damaged file), not the statement or the data."""
     return isinstance(exc, OperationalError) or type(exc) is DatabaseError
 
@@ -70,7 +70,7 @@ class SqlUnitOfWork:
             self.connection = None
         if isinstance(exc, IntegrityError) and not self.raw_errors:
             raise Conflict() from exc
-        if _store_failed(exc) and not self.raw_errors:
+        if exc is not None and _store_failed(exc) and not self.raw_errors:
             raise unavailable(self.engine.url, exc, "use") from exc
 
     def commit(self) -> None:
