@@ -388,3 +388,28 @@ def test_the_cause_never_carries_the_password() -> None:
     )
     assert store_location("postgresql+psycopg://u:hunter22@h/db") == "postgresql://u:***@h/db"
     assert store_location("sqlite:////tmp/100%25 (x).db") == "/tmp/100% (x).db"
+
+
+def test_the_catalogue_cache_is_private_and_its_writer_follows_no_planted_link(
+    capsys: pytest.CaptureFixture[str], tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    cache = tmp_path / "cache"
+    monkeypatch.setenv("RUNLIFT_CACHE_DIR", str(cache))
+    close_app_core()
+    assert call(capsys, ["exercises", "show", "goblet-squat"])[0] == 0
+    (pickled,) = cache.glob("catalogue-*.pickle")
+    assert mode(pickled) == 0o600
+    pickled.unlink()
+    victim = tmp_path / "victim"
+    victim.write_text("keep me", encoding="utf-8")
+    pickled.with_suffix(".tmp").symlink_to(victim)  # the name the cache writer used to open
+    close_app_core()
+    code, _, err = call(capsys, ["exercises", "show", "goblet-squat"])
+    assert (code, err) == (0, "")
+    assert victim.read_text(encoding="utf-8") == "keep me"
+    assert pickled.is_file()
+    fresh = tmp_path / "fresh" / "cache"
+    monkeypatch.setenv("RUNLIFT_CACHE_DIR", str(fresh))
+    close_app_core()
+    assert call(capsys, ["exercises", "show", "goblet-squat"])[0] == 0
+    assert mode(fresh) == 0o700
