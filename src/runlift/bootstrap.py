@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
 from runlift.config import Settings
-from runlift.services.errors import Internal, RunliftError, Unavailable
+from runlift.services.errors import Internal, RunliftError
 from runlift.services.ports import UnitOfWork
 
 if TYPE_CHECKING:
@@ -43,18 +43,17 @@ class Core:
     def engine(self) -> Engine:
         """The store's engine, migrated to the current schema on first use."""
         if self._engine is None:
-            from sqlalchemy.exc import OperationalError
+            from sqlalchemy.exc import DatabaseError
 
-            from runlift.adapters.db.engine import ensure_schema, make_engine
+            from runlift.adapters.db.engine import ensure_schema
+            from runlift.adapters.db.failures import unavailable
 
-            engine = make_engine(
-                self.settings.effective_database_url(), self.settings.database_schema
-            )
+            engine = _open_engine(self.settings)
             try:
                 ensure_schema(engine)
-            except OperationalError as exc:
+            except (DatabaseError, OSError) as exc:
                 engine.dispose()
-                raise Unavailable() from exc
+                raise unavailable(self.settings.effective_database_url(), exc) from exc
             self._engine = engine
         return self._engine
 
@@ -82,6 +81,18 @@ class Core:
             self._engine = None
 
 
+def _open_engine(settings: Settings) -> Engine:
+    """The engine for the configured store; a folder or file that cannot be made is Unavailable."""
+    from runlift.adapters.db.engine import make_engine
+    from runlift.adapters.db.failures import unavailable
+
+    url = settings.effective_database_url()
+    try:
+        return make_engine(url, settings.database_schema)
+    except OSError as exc:
+        raise unavailable(url, exc) from exc
+
+
 class CatalogueBroken(RunliftError):
     """A catalogue folder the user pointed runlift at (RUNLIFT_CATALOGUE_DIR) is invalid."""
 
@@ -104,12 +115,17 @@ def open_library(settings: Settings) -> Library:
 
 def upgrade_database(settings: Settings) -> str:
     """Apply every pending migration; returns the database's revision after."""
-    from runlift.adapters.db.engine import current_revision, make_engine, upgrade
+    from sqlalchemy.exc import DatabaseError
 
-    engine = make_engine(settings.effective_database_url(), settings.database_schema)
+    from runlift.adapters.db.engine import current_revision, upgrade
+    from runlift.adapters.db.failures import unavailable
+
+    engine = _open_engine(settings)
     try:
         upgrade(engine)
         return current_revision(engine) or "empty"
+    except (DatabaseError, OSError) as exc:
+        raise unavailable(settings.effective_database_url(), exc) from exc
     finally:
         engine.dispose()
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from pathlib import Path
+from urllib.parse import quote
 
 import platformdirs
 from pydantic import Field
@@ -33,5 +34,10 @@ class Settings(BaseSettings):
     today: dt.date | None = None
 
     def effective_database_url(self) -> str:
-        """The configured database, or SQLite in the user's data directory."""
-        return self.database_url or f"sqlite:///{self.data_dir / 'runlift.db'}"
+        """The configured database, or SQLite in the user's data directory.
+
+        The path is quoted, so a folder named '100%' or 'a?b' is the folder, not URL syntax.
+        """
+        if self.database_url:
+            return self.database_url
+        return f"sqlite:///{quote(str(self.data_dir / 'runlift.db'), safe='/')}"

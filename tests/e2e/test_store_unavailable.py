@@ -16,7 +16,10 @@ def test_an_unreachable_database_exits_3_with_one_line(
     code, out, err = run(capsys, "today")
     assert code == 3
     assert out == ""
-    assert err == "error: store: cannot reach the database; nothing was saved\n"
+    assert err == (
+        "error: store: cannot open the database at postgresql://nobody@127.0.0.1:1/x"
+        "?connect_timeout=1: Connection refused; nothing was saved\n"
+    )
 
 
 def test_catalogue_commands_never_open_the_store(

@@ -112,7 +112,7 @@ def refused(capsys: pytest.CaptureFixture[str], *argv: str) -> str:
 
 # --- 6. the YAML alias bomb, and values too long to quote ---------------------------------
 
-BOMB = (HERE / "alias-bomb.yaml").read_text(encoding="utf-8")
+BOMB = (HERE / "profile-alias-bomb.yaml").read_text(encoding="utf-8")
 
 
 def test_the_bomb_file_is_the_small_one_the_issue_names() -> None:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import hashlib
 import pickle
+import tempfile
 from collections.abc import Iterable
 from importlib import resources
 from pathlib import Path
@@ -209,14 +210,23 @@ def _read_cache(path: Path) -> Library | None:
 
 
 def _write_cache(path: Path, library: Library) -> None:
-    """Write atomically; a cache that cannot be written is simply skipped."""
+    """Write atomically; a cache that cannot be written is simply skipped.
+
+    The folder is made private and the temporary file has a fresh name, created exclusively: a
+    pickle is code, so nobody else may plant one (or a link at a guessable name) here.
+    """
+    tmp: Path | None = None
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
-        tmp = path.with_suffix(".tmp")
-        with tmp.open("wb") as handle:
+        path.parent.mkdir(mode=0o700, parents=True, exist_ok=True)
+        with tempfile.NamedTemporaryFile(
+            dir=path.parent, prefix=f".{path.name}.", suffix=".tmp", delete=False
+        ) as handle:
+            tmp = Path(handle.name)
             pickle.dump(library, handle, protocol=pickle.HIGHEST_PROTOCOL)
         tmp.replace(path)
     except OSError:
+        if tmp is not None:
+            tmp.unlink(missing_ok=True)
         return
 
 

@@ -20,12 +20,14 @@ def _run(connection: Connection) -> None:
 
 
 def run_migrations_online() -> None:
-    """Migrate over the given connection, or one opened from sqlalchemy.url."""
+    """Migrate over the given connection, or one opened from the given engine or sqlalchemy.url."""
     connection = context.config.attributes.get("connection")
     if connection is not None:
         _run(connection)
         return
-    engine = make_engine(context.config.get_main_option("sqlalchemy.url") or "")
+    engine = context.config.attributes.get("engine")
+    if engine is None:
+        engine = make_engine(context.config.get_main_option("sqlalchemy.url") or "")
     with engine.connect() as fresh:
         _run(fresh)
         fresh.commit()

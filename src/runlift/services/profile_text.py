@@ -154,8 +154,9 @@ def _load_yaml(text: str, source: str) -> Any:
         raise ProfileFileError(
             source, f"longer than {MAX_PROFILE_CHARS // 1024} KB; a profile is a short file"
         )
-    loader = _ProfileLoader(text)
+    loader: _ProfileLoader | None = None
     try:
+        loader = _ProfileLoader(text)  # reading starts here: a NUL or control byte fails at once
         return loader.get_single_data()
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
@@ -166,7 +167,8 @@ def _load_yaml(text: str, source: str) -> Any:
     except RecursionError as exc:  # the depth bound comes first; this is only a safety net
         raise ProfileFileError(source, f"nested more than {MAX_PROFILE_DEPTH} levels deep") from exc
     finally:
-        loader.dispose()
+        if loader is not None:
+            loader.dispose()
 
 
 def parse_profile_text(text: str, source: str = "profile") -> ProfileIn:

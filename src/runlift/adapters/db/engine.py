@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import contextlib
+import errno
 import fcntl
+import os
 import re
 from collections.abc import Iterator
 from importlib.resources import files
@@ -17,6 +19,8 @@ if TYPE_CHECKING:
     from alembic.config import Config
 
 SQLITE_BUSY_MS = 30000
+PRIVATE_FOLDER = 0o700  # the data folder and the database: the user's own, nobody else's
+PRIVATE_FILE = 0o600
 _REVISION = re.compile(r'^revision = "([^"]+)"', re.MULTILINE)
 _DOWN_REVISION = re.compile(r'^down_revision = "([^"]+)"', re.MULTILINE)
 MIGRATIONS = "runlift:migrations"
@@ -36,7 +40,7 @@ def make_engine(url: str, schema: str | None = None) -> Engine:
     if url.startswith("sqlite"):
         database = make_url(url).database
         if database and database != ":memory:":
-            Path(database).parent.mkdir(parents=True, exist_ok=True)
+            create_private_file(Path(database))
         engine = create_engine(url, connect_args={"timeout": SQLITE_BUSY_MS / 1000})
         event.listen(engine, "connect", _sqlite_connect)
         event.listen(engine, "begin", _sqlite_begin)
@@ -45,6 +49,19 @@ def make_engine(url: str, schema: str | None = None) -> Engine:
     if schema:
         connect_args["options"] = f"-csearch_path={schema}"
     return create_engine(url, pool_pre_ping=True, connect_args=connect_args)
+
+
+def create_private_file(path: Path) -> None:
+    """Create a missing database file (and its folder) readable by the user alone.
+
+    SQLite gives its -wal and -shm files the database file's mode, so they are private too. An
+    existing file or folder keeps its mode: the user may have shared it on purpose.
+    """
+    path.parent.mkdir(mode=PRIVATE_FOLDER, parents=True, exist_ok=True)
+    if path.is_dir():
+        raise IsADirectoryError(errno.EISDIR, "a folder where the database file should be", path)
+    with contextlib.suppress(FileExistsError):
+        os.close(os.open(path, os.O_WRONLY | os.O_CREAT | os.O_EXCL, PRIVATE_FILE))
 
 
 def _sqlite_connect(dbapi_connection: Any, _record: Any) -> None:
@@ -69,7 +86,9 @@ def alembic_config(engine: Engine) -> Config:
 
     config = Config()
     config.set_main_option("script_location", MIGRATIONS)
-    config.set_main_option("sqlalchemy.url", engine.url.render_as_string(hide_password=False))
+    # No URL in the options: ConfigParser would read a '%' in a path or password as
+    # interpolation. upgrade() hands env.py an open connection instead.
+    config.attributes["engine"] = engine
     return config
 
 
@@ -143,13 +162,15 @@ def _migration_lock(engine: Engine) -> Iterator[None]:
         if not database or database == ":memory:":
             yield
             return
-        lock_path = Path(f"{database}.migrate.lock")
-        with lock_path.open("a") as handle:
-            fcntl.flock(handle, fcntl.LOCK_EX)
+        lock = os.open(f"{database}.migrate.lock", os.O_WRONLY | os.O_CREAT, PRIVATE_FILE)
+        try:
+            fcntl.flock(lock, fcntl.LOCK_EX)
             try:
                 yield
             finally:
-                fcntl.flock(handle, fcntl.LOCK_UN)
+                fcntl.flock(lock, fcntl.LOCK_UN)
+        finally:
+            os.close(lock)
         return
     with engine.connect() as connection:
         connection.execute(text("SELECT pg_advisory_lock(472910)"))

@@ -5,14 +5,21 @@ from __future__ import annotations
 from types import TracebackType
 
 from sqlalchemy import Connection, Engine
-from sqlalchemy.exc import IntegrityError, OperationalError
+from sqlalchemy.exc import DatabaseError, IntegrityError, OperationalError
 
 from runlift.adapters.db.adjustment_repository import SqlAdjustments
+from runlift.adapters.db.failures import unavailable
 from runlift.adapters.db.journal_repository import SqlJournal
 from runlift.adapters.db.log_repository import SqlSessions, SqlSets, SqlSummaries
 from runlift.adapters.db.repositories import SqlAthletes, SqlPlans
 from runlift.adapters.db.run_repository import SqlRuns
 from runlift.services.errors import Conflict, Unavailable
+
+
+def _store_failed(exc: BaseException) -> bool:
+    """The store itself failed (down, locked, damaged file), not the statement or the data."""
+    return isinstance(exc, OperationalError) or type(exc) is DatabaseError
+
 
 BUSY = "the database is busy with another write for too long; nothing was saved, try again"
 
@@ -42,7 +49,7 @@ class SqlUnitOfWork:
         try:
             self.connection = self.engine.connect()
         except OperationalError as exc:  # down, unreachable, refused: nothing was done
-            raise Unavailable() from exc
+            raise unavailable(self.engine.url, exc, "reach") from exc
         self.athletes = SqlAthletes(self.connection)
         self.plans = SqlPlans(self.connection)
         self.sessions = SqlSessions(self.connection)
@@ -65,14 +72,14 @@ class SqlUnitOfWork:
                 self.connection.close()
             except OperationalError as lost:
                 if exc is None:
-                    raise Unavailable() from lost
+                    raise unavailable(self.engine.url, lost, "reach") from lost
             self.connection = None
         if isinstance(exc, IntegrityError) and not self.raw_errors:
             raise Conflict() from exc
-        if isinstance(exc, OperationalError) and not self.raw_errors:
-            if "locked" in str(exc.orig or exc).lower():  # SQLite: another writer held on longer
+        if exc is not None and _store_failed(exc) and not self.raw_errors:
+            if "locked" in str(getattr(exc, "orig", None) or exc).lower():  # SQLite: a long writer
                 raise Unavailable(BUSY) from exc
-            raise Unavailable() from exc
+            raise unavailable(self.engine.url, exc, "use") from exc
 
     def commit(self) -> None:
         """Make everything since the last commit durable."""

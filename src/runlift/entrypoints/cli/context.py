@@ -38,6 +38,7 @@ def core() -> Core:
 
 
 PREFERENCES_FILE = "cli.json"  # in the data folder: the command line's own choices
+PRIVATE_FOLDER = 0o700  # a data folder runlift creates is the user's alone
 
 
 def preferences_path() -> Path:
@@ -65,13 +66,13 @@ def save_default_athlete(name: str) -> Path:
 
     path = preferences_path()
     try:
-        path.parent.mkdir(parents=True, exist_ok=True)
+        path.parent.mkdir(mode=PRIVATE_FOLDER, parents=True, exist_ok=True)
     except OSError as exc:
         raise BadInput(
             "data folder", f"cannot create {str(path.parent)!r}: {exc.strerror}"
         ) from exc
     text = json.dumps({"default_athlete": name}, ensure_ascii=False, indent=2) + "\n"
-    write_file(path, text.encode("utf-8"), str(path))
+    write_file(path, text.encode("utf-8"), str(path), private=True)
     return path
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import os
 import stat
 import tempfile
@@ -61,10 +62,22 @@ def read_text(path: Path) -> str:
         raise BadInput(str(path), "cannot read file") from exc
 
 
+PRIVATE_FILE = 0o600  # exports and preferences: the athlete's data, for the user alone
+
+
 def _umask() -> int:
     current = os.umask(0)
     os.umask(current)
     return current
+
+
+def _mode(target: Path, private: bool) -> int:
+    """The replaced file's own permission bits, or a new file's as umask (or privacy) says."""
+    try:
+        kept = stat.S_IMODE(target.stat().st_mode)
+    except OSError:
+        return PRIVATE_FILE if private else 0o666 & ~_umask()
+    return kept & ~0o077 if private else kept
 
 
 def _target(path: Path, field: str) -> Path:
@@ -85,30 +98,43 @@ def check_writable(path: Path, field: str) -> None:
         raise BadInput(field, f"cannot write {str(path)!r}: permission denied")
 
 
-def write_file(path: Path, data: bytes, field: str) -> None:
+def write_file(path: Path, data: bytes, field: str, private: bool = False) -> None:
     """Write the whole file or nothing, so readers never see a torn half.
 
     Only regular files are written: an existing directory, device or pipe is refused. A symbolic
-    link is followed and its target replaced atomically.
+    link is followed and its target replaced atomically. The temporary file has a fresh random
+    name and is created exclusively (O_EXCL), so a link planted in the folder is never followed.
+    A replaced file keeps its permission bits; `private` files are the user's alone (0600).
     """
     target = _target(path, field)
     folder = target.parent
+    mode = _mode(target, private)
+    temporary: Path | None = None
     try:
         with tempfile.NamedTemporaryFile(
             dir=folder, prefix=f".{target.name}.", suffix=".tmp", delete=False
         ) as handle:
             temporary = Path(handle.name)
+            os.fchmod(handle.fileno(), mode)
             handle.write(data)
             handle.flush()
             os.fsync(handle.fileno())
-        os.chmod(temporary, 0o666 & ~_umask())  # as a plain open() would have created it
-    except OSError as exc:
-        raise BadInput(field, f"cannot write {str(path)!r}: {exc.strerror}") from exc
-    try:
         os.replace(temporary, target)
     except OSError as exc:
-        temporary.unlink(missing_ok=True)
+        if temporary is not None:
+            temporary.unlink(missing_ok=True)
         raise BadInput(field, f"cannot write {str(path)!r}: {exc.strerror}") from exc
+    _sync_folder(folder)
+
+
+def _sync_folder(folder: Path) -> None:
+    """Make the rename durable too; a folder that cannot be opened for it is left as it is."""
+    with contextlib.suppress(OSError):
+        descriptor = os.open(folder, os.O_RDONLY | os.O_DIRECTORY)
+        try:
+            os.fsync(descriptor)
+        finally:
+            os.close(descriptor)
 
 
 # Extensions that name a format of their own: writing another format under one is a mistake.

@@ -31,13 +31,16 @@ def _counts(c: transfer.Counts) -> str:
 @commands.command("export")
 def export(
     output: Path = typer.Option(
-        ..., "-o", "--output", help=f"The .json file to write ({SYMLINK_NOTE})."
+        ...,
+        "-o",
+        "--output",
+        help=f"The .json file to write, readable by you alone ({SYMLINK_NOTE}).",
     ),
 ) -> None:
     """Write everything in the store (athletes, plans, log) to one JSON file."""
     check_extension(output, ".json", "-o")
     document = transfer.export_document(core().uow_factory())
-    write_file(output, transfer.document_text(document).encode("utf-8"), "-o")
+    write_file(output, transfer.document_text(document).encode("utf-8"), "-o", private=True)
     c = transfer.counts(document)
     typer.echo(f"exported {_counts(c)} to {output}")
 
