@@ -93,15 +93,34 @@ def _message(error: ValidationError) -> tuple[str, str]:
         return field, _unknown_key(tuple(first["loc"]))
     if kind == "missing":
         return field, "is required"
+    if kind.startswith("date_"):
+        return field, f"{_shown(first.get('input'))} is not a date; use YYYY-MM-DD"
     if kind in ("model_type", "dict_type"):
         return field, f"expected a mapping of fields (got {first.get('input')!r})"
     return field, f"{first['msg']} (got {first.get('input')!r})"
 
 
+def _shown(value: object, limit: int = 40) -> str:
+    """A value as the user wrote it, cut short so a huge one never floods the message."""
+    text = value if isinstance(value, str) else repr(value)
+    return text if len(text) <= limit else text[: limit - 3] + "..."
+
+
+class _ProfileLoader(yaml.SafeLoader):
+    """Safe YAML that keeps dates as text: 2027-02-29 is then named as no date, not a crash."""
+
+
+def _timestamp_as_text(loader: _ProfileLoader, node: yaml.Node) -> str:
+    return str(loader.construct_scalar(node))  # type: ignore[arg-type]
+
+
+_ProfileLoader.add_constructor("tag:yaml.org,2002:timestamp", _timestamp_as_text)
+
+
 def parse_profile_text(text: str, source: str = "profile") -> ProfileIn:
     """Check the YAML text's shape and types."""
     try:
-        data: Any = yaml.safe_load(text)
+        data: Any = yaml.load(text, Loader=_ProfileLoader)  # a SafeLoader subclass
     except yaml.YAMLError as exc:
         mark = getattr(exc, "problem_mark", None)
         where = f" at line {mark.line + 1}" if mark is not None else ""

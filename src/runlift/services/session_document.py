@@ -7,6 +7,7 @@ import json
 
 from pydantic import AliasChoices, BaseModel, ConfigDict, Field, ValidationError
 
+from runlift.domain.dates import DateError, check_moment
 from runlift.domain.log import LogError, PerformedSession, parse_load
 from runlift.domain.progression import Load
 from runlift.domain.vocab import Units
@@ -19,7 +20,7 @@ class _Strict(BaseModel):
 
 
 class LoadIn(_Strict):
-    value: float = Field(ge=0)
+    value: float = Field(ge=0, allow_inf_nan=False)
     unit: str
 
 
@@ -51,17 +52,37 @@ class SessionIn(_Strict):
 
 
 def parse_session_document(text: str, source: str) -> SessionIn:
-    """Parse and shape-check a session document; BadInput names the source or the field."""
+    """Parse and shape-check a session document; BadInput names the source or the field.
+
+    A leading byte-order mark is accepted (editors on Windows write one), as YAML accepts it.
+    """
     try:
-        data = json.loads(text)
+        data = json.loads(text.removeprefix("\ufeff"))
     except json.JSONDecodeError as exc:
         raise BadInput(source, f"malformed JSON at line {exc.lineno}") from exc
     try:
         return SessionIn.model_validate(data)
     except ValidationError as exc:
-        first = exc.errors()[0]
-        field = ".".join(str(p) for p in first["loc"]) or "session"
-        raise BadInput(field, first["msg"]) from exc
+        field, message = _first_problem(exc)
+        raise BadInput(field, message) from exc
+
+
+def _first_problem(error: ValidationError) -> tuple[str, str]:
+    """The most specific problem: for `load` (text or a mapping) the branch that got furthest."""
+    problems = error.errors()
+    first = problems[0]
+    for other in problems[1:]:
+        if other["loc"][:-2] == first["loc"][:-1] and len(other["loc"]) > len(first["loc"]):
+            first = other
+    path = [str(p) for p in first["loc"] if p not in _UNION_BRANCHES]
+    field = ".".join(path) or "session"
+    if first["type"] == "finite_number":
+        return field, "must be a finite number (NaN and Infinity are not accepted)"
+    return field, first["msg"]
+
+
+# Pydantic names the member of a union in an error's location; users never wrote these.
+_UNION_BRANCHES = {"str", "LoadIn"}
 
 
 def _load(value: str | LoadIn | None, field: str) -> Load | None:
@@ -93,8 +114,8 @@ def session_entries(document: SessionIn) -> tuple[PerformedSession, list[SetEntr
     try:
         session = PerformedSession(
             document.date,
-            document.started_at,
-            document.ended_at,
+            _moment("started_at", document.started_at),
+            _moment("ended_at", document.ended_at),
             document.srpe,
             document.notes,
             document.client_id,
@@ -102,3 +123,11 @@ def session_entries(document: SessionIn) -> tuple[PerformedSession, list[SetEntr
     except LogError as exc:
         raise BadInput.from_error(exc) from exc
     return session, entries
+
+
+def _moment(field: str, value: dt.datetime | None) -> dt.datetime | None:
+    """A session time with its time zone, inside the window of `domain.dates`, as UTC."""
+    try:
+        return None if value is None else check_moment(field, value)
+    except DateError as exc:
+        raise BadInput.from_error(exc) from exc
