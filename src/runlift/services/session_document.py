@@ -7,7 +7,7 @@ import json
 
 from pydantic import AliasChoices, BaseModel, ConfigDict, Field, ValidationError
 
-from runlift.domain.dates import DateError, check_moment
+from runlift.domain.dates import TIME_EXAMPLE, DateError, check_moment
 from runlift.domain.log import LogError, PerformedSession, parse_load
 from runlift.domain.progression import Load
 from runlift.domain.vocab import Units
@@ -76,9 +76,19 @@ def _first_problem(error: ValidationError) -> tuple[str, str]:
             first = other
     path = [str(p) for p in first["loc"] if p not in _UNION_BRANCHES]
     field = ".".join(path) or "session"
-    if first["type"] == "finite_number":
+    kind = first["type"]
+    if kind == "finite_number":
         return field, "must be a finite number (NaN and Infinity are not accepted)"
+    if kind.startswith("date_") and isinstance(first.get("input"), str):
+        return field, f"{_cut(first['input'])} is not a date; use YYYY-MM-DD"
+    if kind.startswith("datetime_") and isinstance(first.get("input"), str):
+        return field, f"{_cut(first['input'])} is not a time; {TIME_EXAMPLE}"
     return field, first["msg"]
+
+
+def _cut(text: str, limit: int = 40) -> str:
+    """A value as typed, cut short so a huge one never floods the one-line message."""
+    return text if len(text) <= limit else text[: limit - 3] + "..."
 
 
 # Pydantic names the member of a union in an error's location; users never wrote these.
