@@ -338,3 +338,104 @@ def test_a_run_stored_before_these_checks_does_not_break_the_run_list(
     assert "0001-01-01" in out
     code, _, err = run(capsys, "load", "--weeks", "4")
     assert (code, err) == (0, ""), err
+
+
+# One run, 5 km in 25 minutes, started at 23:00 in California (07:00 UTC the next day).
+LOCAL_START = dt.datetime(2026, 11, 17, 23, 0, tzinfo=dt.timezone(dt.timedelta(hours=-8)))
+FIT_EPOCH = dt.datetime(1989, 12, 31, tzinfo=dt.UTC)
+
+
+def gpx_run(start: dt.datetime, zone: str) -> bytes:
+    """Three points 2.5 km apart over 25 minutes, times written in `zone` ('Z' or '-08:00')."""
+    shown = start.astimezone(dt.UTC) if zone == "Z" else start
+    points = "".join(
+        f'<trkpt lat="{52.0 + i * 2500 / 111_195:.6f}" lon="13.0"><time>'
+        f"{(shown + dt.timedelta(seconds=750 * i)).replace(tzinfo=None).isoformat()}{zone}"
+        "</time></trkpt>"
+        for i in range(3)
+    )
+    return (
+        '<?xml version="1.0" encoding="UTF-8"?><gpx version="1.1" creator="t" '
+        f'xmlns="http://www.topografix.com/GPX/1/1"><trk><trkseg>{points}</trkseg></trk></gpx>'
+    ).encode()
+
+
+def tcx_run(start: dt.datetime, zone: str) -> bytes:
+    shown = start.astimezone(dt.UTC) if zone == "Z" else start
+    stamp = f"{shown.replace(tzinfo=None).isoformat()}{zone}"
+    return (
+        '<?xml version="1.0" encoding="UTF-8"?><TrainingCenterDatabase xmlns="http://www.garmin'
+        '.com/xmlschemas/TrainingCenterDatabase/v2"><Activities><Activity Sport="Running">'
+        f'<Id>{stamp}</Id><Lap StartTime="{stamp}"><TotalTimeSeconds>1500</TotalTimeSeconds>'
+        "<DistanceMeters>5000</DistanceMeters></Lap></Activity></Activities>"
+        "</TrainingCenterDatabase>"
+    ).encode()
+
+
+def fit_run(start: dt.datetime, with_local_time: bool) -> bytes:
+    """A FIT activity: UTC start_time on the session; the watch's local time on the activity."""
+    from fit_tool.fit_file_builder import FitFileBuilder
+    from fit_tool.profile.messages.activity_message import ActivityMessage
+    from fit_tool.profile.messages.file_id_message import FileIdMessage
+    from fit_tool.profile.messages.session_message import SessionMessage
+    from fit_tool.profile.profile_type import FileType, Manufacturer, Sport
+
+    utc_ms = round(start.timestamp() * 1000)
+    file_id = FileIdMessage()
+    file_id.type = FileType.ACTIVITY
+    file_id.manufacturer = Manufacturer.DEVELOPMENT.value
+    file_id.product = 0
+    file_id.serial_number = 1
+    file_id.time_created = utc_ms
+    session = SessionMessage()
+    session.sport = Sport.RUNNING
+    session.start_time = utc_ms
+    session.timestamp = utc_ms + 1_500_000
+    session.total_distance = 5000.0
+    session.total_timer_time = 1500.0
+    builder = FitFileBuilder(auto_define=True, min_string_size=0)
+    builder.add(file_id)
+    builder.add(session)
+    if with_local_time:
+        end = start + dt.timedelta(seconds=1500)
+        offset = end.utcoffset()
+        assert offset is not None
+        activity = ActivityMessage()
+        activity.timestamp = utc_ms + 1_500_000
+        wall = end.replace(tzinfo=dt.UTC)  # the watch's clock, as if it were UTC
+        activity.local_timestamp = round((wall - FIT_EPOCH).total_seconds())
+        builder.add(activity)
+    data: bytes = builder.build().to_bytes()
+    return data
+
+
+def test_a_run_at_23_00_minus_8_is_dated_alike_from_gpx_tcx_and_fit(
+    backend: str, capsys: pytest.CaptureFixture[str], tmp_path: Path
+) -> None:
+    """The local day when the file gives the offset; the UTC day when it gives only UTC."""
+    from runlift.adapters.run_files import read_run_file
+
+    local_files = {
+        "local.gpx": gpx_run(LOCAL_START, "-08:00"),
+        "local.tcx": tcx_run(LOCAL_START, "-08:00"),
+        "local.fit": fit_run(LOCAL_START, with_local_time=True),
+    }
+    utc_files = {
+        "utc.gpx": gpx_run(LOCAL_START, "Z"),
+        "utc.tcx": tcx_run(LOCAL_START, "Z"),
+        "utc.fit": fit_run(LOCAL_START, with_local_time=False),
+    }
+    for files, day in ((local_files, dt.date(2026, 11, 17)), (utc_files, dt.date(2026, 11, 18))):
+        for name, data in files.items():
+            [found] = read_run_file(name, data)
+            assert (name, found.run.date) == (name, day)
+            assert found.run.duration_s == 1500
+    seed(capsys)
+    for name, data in {**local_files, **utc_files}.items():
+        (tmp_path / name).write_bytes(data)
+        code, out, err = run(capsys, "runs", "import", str(tmp_path / name))
+        assert (code, err) == (0, ""), err
+    code, out, _ = run(capsys, "runs", "list", "--format", "json")
+    assert code == 0
+    days = sorted(str(r["date"]) for r in json.loads(out) if r["source"] != "manual")
+    assert days == ["2026-11-17"] * 3 + ["2026-11-18"] * 3
