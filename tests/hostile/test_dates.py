@@ -11,6 +11,7 @@ from __future__ import annotations
 import copy
 import datetime as dt
 import json
+import os
 import uuid
 from collections.abc import Iterator
 from pathlib import Path
@@ -33,8 +34,6 @@ PG_URL_ENV = "RUNLIFT_TEST_PG_URL"
 
 
 def _pg_url() -> str | None:
-    import os
-
     return os.environ.get(PG_URL_ENV) or None
 
 
