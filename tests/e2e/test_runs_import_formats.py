@@ -51,7 +51,7 @@ def tcx(*activities: tuple[str, str, str]) -> str:
 
 def week_tcx() -> str:
     """Two runs (one in two laps, dated by an Id with a -02:00 offset) and a ride to skip."""
-    first = f"{ago(5)}T23:30:00-02:00"  # 01:30 UTC the next day
+    first = f"{ago(5)}T23:30:00-02:00"  # 01:30 UTC the next day, but the run's day is local
     second = f"{ago(2)}T07:00:00Z"
     return tcx(
         ("Running", first, lap(first, 750, 2500) + lap(first, 750.4, 2501)),
@@ -71,7 +71,7 @@ def test_tcx_import_adds_each_running_activity_once(
     assert (code, out, err) == (0, "imported 0 of 2 runs (2 already there)\n", "")
     found = runs_json(capsys)
     assert [(r["date"], r["distance_km"], r["duration_s"], r["source"]) for r in found] == [
-        (ago(4), 5.001, 1500, "tcx"),
+        (ago(5), 5.001, 1500, "tcx"),
         (ago(2), 8.0, 2400, "tcx"),
     ]
     ids = [str(r["client_id"]) for r in found]

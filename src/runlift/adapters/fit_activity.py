@@ -1,7 +1,9 @@
 """Runs out of FIT activity files (what Garmin and most watches record): one run per session.
 
 Each running session message gives a run: total_distance, total_timer_time (else
-total_elapsed_time) and start_time's date in UTC. Sessions of other sports (cycling, swimming...)
+total_elapsed_time) and start_time's day by the run-day rule of `domain.dates`: the local date
+when the activity message gives local_timestamp (local minus UTC is the watch's offset), else
+the UTC date. Sessions of other sports (cycling, swimming...)
 are skipped so they never count as running km; a session with no sport is taken as a run. A FIT
 file that is not an activity (a workout, a course) is refused. The id is the file's SHA-256 plus
 the session's index, so importing the same file twice is a no-op.
@@ -17,15 +19,18 @@ from pathlib import Path
 from typing import Any
 
 from fit_tool.fit_file import FitFile
+from fit_tool.profile.messages.activity_message import ActivityMessage
 from fit_tool.profile.messages.file_id_message import FileIdMessage
 from fit_tool.profile.messages.session_message import SessionMessage
 from fit_tool.profile.profile_type import FileType, Sport
 
+from runlift.domain.dates import run_day_from_utc
 from runlift.domain.training_load import RunEntry
 
 # FIT is compact: a 10-hour run recorded every second is about 1 MB. fit-tool decodes only some
 # tens of KB a second, so the bound is kept near what watches write (see the report in issue 10).
 MAX_BYTES = 4 * 1024 * 1024
+FIT_EPOCH_UNIX = 631_065_600  # 1989-12-31T00:00:00Z, where FIT's clocks count from
 
 
 class FitActivityError(ValueError):
@@ -74,7 +79,20 @@ def _value(value: Any) -> int | None:
     return int(getattr(value, "value", value))
 
 
-def _session_run(path: Path | str, number: int, session: SessionMessage) -> RunEntry:
+def _local_offset(messages: list[Any]) -> dt.timedelta | None:
+    """The watch's UTC offset: the activity's local_timestamp minus its timestamp, if both."""
+    activity = next((m for m in messages if isinstance(m, ActivityMessage)), None)
+    if activity is None or activity.timestamp is None or activity.local_timestamp is None:
+        return None
+    local_unix = activity.local_timestamp + FIT_EPOCH_UNIX
+    seconds = local_unix - activity.timestamp / 1000
+    # Time zones are whole quarter hours; the two stamps may be taken a second apart.
+    return dt.timedelta(minutes=15 * round(seconds / 900))
+
+
+def _session_run(
+    path: Path | str, number: int, session: SessionMessage, offset: dt.timedelta | None
+) -> RunEntry:
     where = f"session {number}"
     distance = session.total_distance
     if distance is None or not math.isfinite(distance) or distance < 0:
@@ -85,7 +103,11 @@ def _session_run(path: Path | str, number: int, session: SessionMessage) -> RunE
     start = session.start_time
     if start is None:
         raise FitActivityError(path, f"{where}: no start_time to date the run")
-    day = dt.datetime.fromtimestamp(start / 1000, dt.UTC).date()
+    try:
+        started = dt.datetime.fromtimestamp(start / 1000, dt.UTC)
+    except (OverflowError, OSError, ValueError) as exc:
+        raise FitActivityError(path, f"{where}: start_time {start} is out of range") from exc
+    day = run_day_from_utc(started, offset)
     return RunEntry(day, float(distance), round(seconds) if seconds else None, None)
 
 
@@ -106,12 +128,13 @@ def parse_fit_runs(data: bytes, path: str) -> list[FitRun]:
         raise FitActivityError(path, f"a FIT {name} file, not an activity; nothing to import")
     digest = hashlib.sha256(data).hexdigest()
     sessions = [m for m in messages if isinstance(m, SessionMessage)]
+    offset = _local_offset(messages)
     runs = []
     for index, session in enumerate(sessions):
         sport = _value(session.sport)
         if sport is not None and sport != Sport.RUNNING.value:
             continue
-        entry = _session_run(path, index + 1, session)
+        entry = _session_run(path, index + 1, session, offset)
         runs.append(FitRun(index + 1, entry, f"fit:{digest}:{index}"))
     if not runs:
         raise FitActivityError(path, "no running session; nothing to import")

@@ -13,6 +13,7 @@ from pathlib import Path
 import gpxpy
 import gpxpy.gpx
 
+from runlift.domain.dates import run_day
 from runlift.domain.training_load import RunEntry
 
 MAX_BYTES = 64 * 1024 * 1024  # any run file (TCX, FIT) before it is parsed
@@ -59,9 +60,11 @@ def read_gpx_runs(path: Path) -> list[GpxRun]:
 
 
 def parse_gpx_runs(data: bytes, path: str) -> list[GpxRun]:
-    """Every track with points as a run: 3D length, moving time from timestamps, first day.
+    """Every track with points as a run: 3D length, time from timestamps, first point's day.
 
-    `path` names the upload or file in errors.
+    The day follows the run-day rule of `domain.dates` (the local date when the time carries
+    an offset; GPX times are usually UTC, so usually the UTC date); a time without a zone is
+    taken as UTC, as the GPX schema says. `path` names the upload or file in errors.
     """
     check_gpx_bounds(data, path)
     try:
@@ -76,12 +79,13 @@ def parse_gpx_runs(data: bytes, path: str) -> list[GpxRun]:
     for index, track in enumerate(gpx.tracks):
         if not any(segment.points for segment in track.segments):
             continue
-        day = _first_time(track) or gpx.time
-        if day is None:
-            raise GpxFileError(path, f"track {index + 1} has no timestamps to date the run")
-        seconds = track.get_duration()
+        where = f"track {index + 1}"
+        start = _first_time(track) or gpx.time
+        if start is None:
+            raise GpxFileError(path, f"{where} has no timestamps to date the run")
+        seconds = _duration(path, where, track)
         duration = round(seconds) if seconds else None
-        entry = RunEntry(day.date(), float(track.length_3d()), duration, None)
+        entry = RunEntry(run_day(_aware(path, where, start)), float(track.length_3d()), duration)
         runs.append(GpxRun(index + 1, entry, f"gpx:{digest}:{index}"))
     if not runs:
         raise GpxFileError(path, "no track with points; nothing to import")
@@ -121,6 +125,33 @@ def _quoted_soon(data: bytes, start: int, span: int) -> bool:
         return False
     opening = min(quotes)
     return data.find(data[opening : opening + 1], opening + 1, end) != -1
+
+
+def _aware(path: str, where: str, moment: dt.datetime) -> dt.datetime:
+    """A point's time with its zone (none means UTC), or an error for an impossible offset."""
+    if moment.tzinfo is None:
+        return moment.replace(tzinfo=dt.UTC)
+    try:
+        moment.utcoffset()
+    except (ValueError, TypeError) as exc:
+        raise GpxFileError(
+            path, f"{where}: time {moment:%Y-%m-%dT%H:%M:%S} has an impossible UTC offset"
+        ) from exc
+    return moment
+
+
+def _duration(path: str, where: str, track: gpxpy.gpx.GPXTrack) -> float | None:
+    """Seconds from the first to the last timed point of each segment, summed; None when a
+    segment runs backwards. Naive and zoned times compare safely, unlike gpxpy's own sums."""
+    total = 0.0
+    for segment in track.segments:
+        times = [_aware(path, where, p.time) for p in segment.points if p.time is not None]
+        if len(times) < 2:
+            continue
+        if times[-1] < times[0]:
+            return None
+        total += (times[-1] - times[0]).total_seconds()
+    return total
 
 
 def _first_time(track: gpxpy.gpx.GPXTrack) -> dt.datetime | None:

@@ -242,7 +242,7 @@ def _hevy_time(row: _Row, key: str) -> dt.datetime:
 def _label(row: _Row, key: str, labels: dict[str, bool]) -> tuple[str, bool]:
     """A set label as written and whether it marks a warm-up: numbers, or one of `labels`."""
     text = row.text(key)
-    if text.isdigit() and len(text) <= MAX_LABEL:
+    if text.isdecimal() and len(text) <= MAX_LABEL:
         return text, False
     if text.casefold() in labels:
         return text.upper(), labels[text.casefold()]

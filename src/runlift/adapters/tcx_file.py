@@ -1,11 +1,12 @@
 """Runs out of Garmin TCX files (Training Center exports): one run per running <Activity>.
 
 Distance is the sum of the laps' DistanceMeters, duration the sum of their TotalTimeSeconds, and
-the day is the Activity Id's (else the first lap's StartTime's) date in UTC; times without a zone
-are taken as UTC. Activities whose Sport is not Running (Biking, Other) are skipped, as are
-activities without laps. The id is the file's SHA-256 plus the activity's index in the file, so
-importing the same file twice is a no-op. Documents with a DTD are refused before any entity is
-declared, so nothing is ever expanded or fetched.
+the day is the Activity Id's (else the first lap's StartTime's) date on the clock it is written
+in: its local date when it carries an offset, its UTC date when it ends in Z or has no zone (the
+run-day rule of `domain.dates`, the same for GPX and FIT). Activities whose Sport is not Running
+(Biking, Other) are skipped, as are activities without laps. The id is the file's SHA-256 plus
+the activity's index in the file, so importing the same file twice is a no-op. Documents with a
+DTD are refused before any entity is declared, so nothing is ever expanded or fetched.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from runlift.adapters.gpx_file import MAX_GPX_BYTES as MAX_BYTES
+from runlift.domain.dates import run_day
 from runlift.domain.shown import shown
 from runlift.domain.training_load import RunEntry
 
@@ -92,16 +94,14 @@ def _number(path: Path | str, where: str, element: ET.Element | None, name: str)
     return value
 
 
-def _utc_date(text: str | None) -> dt.date | None:
+def _run_day(text: str | None) -> dt.date | None:
+    """The day a start time dates the run by (see `run_day`), or None when it is no time."""
     if not text:
         return None
     try:
-        moment = dt.datetime.fromisoformat(text.strip())
+        return run_day(dt.datetime.fromisoformat(text.strip()))
     except ValueError:
         return None
-    if moment.tzinfo is not None:
-        moment = moment.astimezone(dt.UTC)
-    return moment.date()
 
 
 def _activity_run(path: Path | str, number: int, activity: ET.Element) -> RunEntry | None:
@@ -117,7 +117,7 @@ def _activity_run(path: Path | str, number: int, activity: ET.Element) -> RunEnt
         _number(path, f"{where} lap {i}", lap.find(f"{NS}TotalTimeSeconds"), "TotalTimeSeconds")
         for i, lap in enumerate(laps, 1)
     )
-    day = _utc_date(activity.findtext(f"{NS}Id")) or _utc_date(laps[0].get("StartTime"))
+    day = _run_day(activity.findtext(f"{NS}Id")) or _run_day(laps[0].get("StartTime"))
     if day is None:
         raise TcxFileError(path, f"{where}: no Id or lap StartTime to date the run")
     return RunEntry(day, distance, round(seconds) or None, None)

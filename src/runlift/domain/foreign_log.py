@@ -18,7 +18,6 @@ from runlift.domain.vocab import Units
 
 MAX_RPE = 10.0
 CONVERTED_DECIMALS = 1  # a converted load is shown to 0.1: 225 lb -> 102.1 kg
-EARLIEST_DAY = dt.date(2000, 1, 1)  # no lifting app exported anything older: a typo
 
 
 @dataclass(frozen=True, slots=True)

@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import datetime as dt
+import math
 from dataclasses import dataclass
 
+from runlift.domain.dates import DateError, check_log_day
 from runlift.domain.progression import Load, Target
 from runlift.domain.shown import shown
 from runlift.domain.vocab import Units
@@ -13,7 +15,6 @@ MAX_REPS = 200
 MAX_SECONDS = 3600
 MAX_RIR = 10
 MAX_LOAD = {Units.KG: 500.0, Units.LB: 1100.0}
-MAX_DAYS_AHEAD = 1
 MAX_SRPE = 10
 
 
@@ -56,8 +57,11 @@ class PerformedSession:
     def __post_init__(self) -> None:
         if self.srpe is not None and not 0 <= self.srpe <= MAX_SRPE:
             raise LogError("srpe", f"{self.srpe} is out of range; accepted: 0-{MAX_SRPE}")
-        if self.started_at and self.ended_at and self.ended_at < self.started_at:
-            raise LogError("ended_at", "is before started_at")
+        if self.started_at and self.ended_at:
+            if (self.started_at.tzinfo is None) != (self.ended_at.tzinfo is None):
+                raise LogError("ended_at", "give started_at and ended_at both with a time zone")
+            if self.ended_at < self.started_at:
+                raise LogError("ended_at", "is before started_at")
         check_text("notes", self.notes)
         check_text("client_id", self.client_id)
 
@@ -89,9 +93,11 @@ def check_set(logged: LoggedSet) -> None:
 
 
 def check_date(day: dt.date, today: dt.date) -> None:
-    """A log date may not lie in the future (one day of slack for time zones)."""
-    if day > today + dt.timedelta(days=MAX_DAYS_AHEAD):
-        raise LogError("date", f"{day} is in the future")
+    """A log date lies in the log window of `domain.dates` (2000 to tomorrow)."""
+    try:
+        check_log_day("date", day, today)
+    except DateError as exc:
+        raise LogError(exc.field, str(exc).split(": ", 1)[-1]) from exc
 
 
 def parse_load(text: str) -> Load:
@@ -117,6 +123,8 @@ def _load(number: str, unit: Units, original: str) -> Load:
         value = float(number)
     except ValueError as exc:
         raise LogError("load", f"{shown(original)} is not a load; e.g. 22.5kg or 50lb") from exc
-    if value < 0 or value != value or value in (float("inf"), float("-inf")):
-        raise LogError("load", f"{shown(original)} must be a positive number")
-    return Load(value, unit)
+    if not math.isfinite(value):
+        raise LogError("load", f"{shown(original)} is not a finite number; e.g. 22.5kg or 50lb")
+    if value < 0:
+        raise LogError("load", f"{shown(original)} must be 0 or more")
+    return Load(abs(value), unit)  # -0kg is 0 kg

@@ -119,8 +119,14 @@ def parse_minutes(text: str) -> int:
             raise LogError("duration", f"{shown(text)} is not a time; {example}") from exc
         if not math.isfinite(minutes) or minutes <= 0:
             raise LogError("duration", f"{cleaned} must be more than 0")
+        if minutes > MAX_DURATION_S / 60:
+            raise LogError(
+                "duration",
+                f"{cleaned} is out of range; accepted: up to {MAX_DURATION_S // 60} (100 h)",
+            )
         return round(minutes * 60)
-    if len(parts) > 3 or not all(p.isdigit() for p in parts):
+    # isdecimal() is exactly what int() reads ('²' is a digit int() refuses).
+    if len(parts) > 3 or not all(p.isdecimal() and len(p) <= 6 for p in parts):
         raise LogError("duration", f"{shown(text)} is not a time; {example}")
     numbers = [int(p) for p in parts]
     if any(n >= 60 for n in numbers[1:]) or any(len(p) != 2 for p in parts[1:]):
@@ -171,10 +177,10 @@ def run_spikes(runs: Iterable[RunEntry], history_start: dt.date | None = None) -
     spikes: list[Spike] = []
     start = 0
     for index, run in enumerate(ordered):
-        earliest = run.date - dt.timedelta(days=SPIKE_WINDOW_DAYS)
-        if earliest < first_day:
+        # Day differences, not `date - timedelta`: a stored date near year 1 cannot overflow.
+        if (run.date - first_day).days < SPIKE_WINDOW_DAYS:
             continue
-        while ordered[start].date < earliest:
+        while (run.date - ordered[start].date).days > SPIKE_WINDOW_DAYS:
             start += 1
         window = [r for r in ordered[start:index] if r.date < run.date]
         if not window:
@@ -219,8 +225,8 @@ def weekly_summary(
     start = _monday(first if first is not None else min(days))
     end = _monday(last if last is not None else max(days, default=start))
     weeks: list[WeekLoad] = []
-    monday = start
-    while monday <= end:
+    count = (end - start).days // 7 + 1
+    for monday in (start + dt.timedelta(weeks=i) for i in range(max(count, 0))):
         week_runs = by_week_runs.get(monday, [])
         sessions = by_week_sessions.get(monday, [])
         loads = [
@@ -241,5 +247,4 @@ def weekly_summary(
                 spikes=tuple(by_week_spikes.get(monday, [])),
             )
         )
-        monday += dt.timedelta(days=7)
     return weeks

@@ -66,7 +66,7 @@ def create_athlete(
     """Store a new athlete and their first plan, in one transaction (`source` names the text)."""
     profile = profile_from_text(text, source)
     begin = start or next_monday(today)
-    check_dates(profile, begin)
+    check_dates(profile, begin, today)
     plan = build_plan(profile, library.catalogue, begin)
     athlete_name = name or profile.name
     with make_uow() as uow:
@@ -95,7 +95,7 @@ def update_athlete(
         athlete = resolve_athlete(uow, name)
         previous = uow.plans.latest(athlete.id)
         begin = start or (previous.start if previous and previous.start <= today else today)
-        check_dates(profile, begin)
+        check_dates(profile, begin, today)
         plan = build_plan(profile, library.catalogue, begin)
         uow.athletes.update_profile(athlete.id, text, now)
         record = _store_plan(uow, athlete.id, plan, text, now)

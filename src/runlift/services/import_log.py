@@ -17,8 +17,9 @@ from collections import Counter, defaultdict
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass, replace
 
+from runlift.domain.dates import EARLIEST_DAY
 from runlift.domain.exercise import Catalogue
-from runlift.domain.foreign_log import EARLIEST_DAY, ForeignSet, load_in, rir_from_rpe
+from runlift.domain.foreign_log import ForeignSet, load_in, rir_from_rpe
 from runlift.domain.library import Library
 from runlift.domain.log import LogError, LoggedSet, PerformedSession, check_date
 from runlift.domain.shown import shown

@@ -31,7 +31,7 @@ def create_plan(
     begin = start or next_monday(today)
     if weeks is not None and not 1 <= weeks <= MAX_WEEKS:
         raise BadInput("weeks", f"{weeks} is out of range; accepted: 1-{MAX_WEEKS}")
-    check_dates(profile, begin)
+    check_dates(profile, begin, today)
     plan = build_plan(profile, library.catalogue, begin, weeks or DEFAULT_WEEKS)
     if weeks is not None and profile.dated_race is not None:
         plan = Plan(

@@ -7,6 +7,7 @@ import datetime as dt
 import yaml
 
 from runlift.domain.athlete import LB_PER_KG, Profile, Race, StrengthPrefs
+from runlift.domain.dates import DateError, check_plan_start
 from runlift.domain.log import MAX_LOAD
 from runlift.domain.periodize import MAX_WEEKS, monday_of
 from runlift.domain.prescribe import LOADING_EQUIPMENT
@@ -118,8 +119,12 @@ def check_race_date(day: dt.date, start: dt.date) -> None:
         raise BadInput("race.date", f"{day} is more than {MAX_WEEKS} weeks after {start}")
 
 
-def check_dates(profile: Profile, start: dt.date) -> None:
-    """A race must fall on or after the start and within the planning horizon."""
+def check_dates(profile: Profile, start: dt.date, today: dt.date) -> None:
+    """The start lies in the plan window; a race on or after it, within the planning horizon."""
+    try:
+        check_plan_start("start", start, today)
+    except DateError as exc:
+        raise BadInput.from_error(exc) from exc
     race = profile.dated_race
     if race is None or race.date is None:
         return

@@ -94,6 +94,8 @@ def _message(error: ValidationError) -> tuple[str, str]:
         return field, _unknown_key(tuple(first["loc"]))
     if kind == "missing":
         return field, "is required"
+    if kind.startswith("date_"):
+        return field, f"{shown(first.get('input'))} is not a date; use YYYY-MM-DD"
     if kind in ("model_type", "dict_type"):
         return field, f"expected a mapping of fields (got {shown(first.get('input'))})"
     return field, f"{first['msg']} (got {shown(first.get('input'))})"
@@ -145,7 +147,13 @@ class _ProfileLoader(yaml.SafeLoader):
         return super().construct_yaml_int(node)
 
 
+def _timestamp_as_text(loader: _ProfileLoader, node: yaml.Node) -> str:
+    """Dates stay text for the model to check: 2027-02-29 is then named as no date, not a crash."""
+    return str(loader.construct_scalar(node))  # type: ignore[arg-type]
+
+
 _ProfileLoader.add_constructor("tag:yaml.org,2002:int", _ProfileLoader.construct_yaml_int)
+_ProfileLoader.add_constructor("tag:yaml.org,2002:timestamp", _timestamp_as_text)
 
 
 def _load_yaml(text: str, source: str) -> Any:

@@ -61,8 +61,8 @@ class LoadReport:
 def checked_run(run: RunEntry, today: dt.date) -> RunEntry:
     """The run with its type as a vocabulary id, or BadInput naming the implausible field."""
     try:
-        check_run(run)
         check_date(run.date, today)
+        check_run(run)
     except LogError as exc:
         raise BadInput.from_error(exc) from exc
     if run.type is None:

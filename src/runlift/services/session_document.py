@@ -6,6 +6,7 @@ import datetime as dt
 
 from pydantic import AliasChoices, BaseModel, ConfigDict, Field, ValidationError
 
+from runlift.domain.dates import TIME_EXAMPLE, DateError, check_moment
 from runlift.domain.log import LogError, PerformedSession, parse_load
 from runlift.domain.progression import Load
 from runlift.domain.vocab import Units
@@ -33,7 +34,7 @@ class _Strict(BaseModel):
 
 
 class LoadIn(_Strict):
-    value: float = Field(ge=0)
+    value: float = Field(ge=0, allow_inf_nan=False)
     unit: str
 
 
@@ -65,15 +66,45 @@ class SessionIn(_Strict):
 
 
 def parse_session_document(text: str, source: str) -> SessionIn:
-    """Parse and shape-check a session document; BadInput names the source or the field."""
-    data = read_json(text, source)
+    """Parse and shape-check a session document; BadInput names the source or the field.
+
+    A leading byte-order mark is accepted (editors on Windows write one), as YAML accepts it.
+    """
+    data = read_json(text.removeprefix("\ufeff"), source)
     check_set_count(data)
     try:
         return SessionIn.model_validate(data)
     except ValidationError as exc:
-        first = exc.errors()[0]
-        field = ".".join(str(p) for p in first["loc"]) or "session"
-        raise BadInput(field, first["msg"]) from exc
+        field, message = _first_problem(exc)
+        raise BadInput(field, message) from exc
+
+
+def _first_problem(error: ValidationError) -> tuple[str, str]:
+    """The most specific problem: for `load` (text or a mapping) the branch that got furthest."""
+    problems = error.errors()
+    first = problems[0]
+    for other in problems[1:]:
+        if other["loc"][:-2] == first["loc"][:-1] and len(other["loc"]) > len(first["loc"]):
+            first = other
+    path = [str(p) for p in first["loc"] if p not in _UNION_BRANCHES]
+    field = ".".join(path) or "session"
+    kind = first["type"]
+    if kind == "finite_number":
+        return field, "must be a finite number (NaN and Infinity are not accepted)"
+    if kind.startswith("date_") and isinstance(first.get("input"), str):
+        return field, f"{_cut(first['input'])} is not a date; use YYYY-MM-DD"
+    if kind.startswith("datetime_") and isinstance(first.get("input"), str):
+        return field, f"{_cut(first['input'])} is not a time; {TIME_EXAMPLE}"
+    return field, first["msg"]
+
+
+def _cut(text: str, limit: int = 40) -> str:
+    """A value as typed, cut short so a huge one never floods the one-line message."""
+    return text if len(text) <= limit else text[: limit - 3] + "..."
+
+
+# Pydantic names the member of a union in an error's location; users never wrote these.
+_UNION_BRANCHES = {"str", "LoadIn"}
 
 
 def _load(value: str | LoadIn | None, field: str) -> Load | None:
@@ -105,8 +136,8 @@ def session_entries(document: SessionIn) -> tuple[PerformedSession, list[SetEntr
     try:
         session = PerformedSession(
             document.date,
-            document.started_at,
-            document.ended_at,
+            _moment("started_at", document.started_at),
+            _moment("ended_at", document.ended_at),
             document.srpe,
             document.notes,
             document.client_id,
@@ -114,3 +145,11 @@ def session_entries(document: SessionIn) -> tuple[PerformedSession, list[SetEntr
     except LogError as exc:
         raise BadInput.from_error(exc) from exc
     return session, entries
+
+
+def _moment(field: str, value: dt.datetime | None) -> dt.datetime | None:
+    """A session time with its time zone, inside the window of `domain.dates`, as UTC."""
+    try:
+        return None if value is None else check_moment(field, value)
+    except DateError as exc:
+        raise BadInput.from_error(exc) from exc

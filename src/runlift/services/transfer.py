@@ -10,6 +10,7 @@ from typing import Any
 
 from pydantic import ValidationError
 
+from runlift.domain.dates import DateError, check_moment, check_plan_day
 from runlift.domain.library import Library
 from runlift.domain.log import LogError, LoggedSet, PerformedSession, check_date
 from runlift.domain.progression import Load
@@ -23,6 +24,7 @@ from runlift.services.export_document import (
     AthleteDoc,
     ExportDoc,
     LoadDoc,
+    PlanDoc,
     RunDoc,
     SetDoc,
 )
@@ -182,9 +184,21 @@ def _no_nul(value: object, path: str) -> None:
 
 
 def _utc(value: dt.datetime, field: str) -> dt.datetime:
-    if value.tzinfo is None:
-        raise BadInput(field, "needs a time zone, e.g. 2026-11-17T08:00:00+00:00")
-    return value.astimezone(dt.UTC)
+    """A time with its zone, inside the window of `domain.dates`, as UTC."""
+    try:
+        return check_moment(field, value)
+    except DateError as exc:
+        raise BadInput.from_error(exc) from exc
+
+
+def _check_plan_days(plan: PlanDoc, field: str, today: dt.date) -> None:
+    """A plan's start and planned days inside the plan window of `domain.dates`."""
+    try:
+        check_plan_day(f"{field}.start", plan.start, today)
+        for k, planned in enumerate(plan.planned_sessions):
+            check_plan_day(f"{field}.planned_sessions.{k}.date", planned.date, today)
+    except DateError as exc:
+        raise BadInput.from_error(exc) from exc
 
 
 def _utc_or_none(value: dt.datetime | None, field: str) -> dt.datetime | None:
@@ -245,6 +259,7 @@ def _check_athlete(library: Library, a: AthleteDoc, i: int, today: dt.date) -> _
         except BadInput as exc:
             raise BadInput(field, str(exc)) from exc
     for j, plan in enumerate(a.plans):
+        _check_plan_days(plan, f"{base}.plans.{j}", today)
         if plan.version != j + 1:
             raise BadInput(f"{base}.plans.{j}.version", f"expected {j + 1}: versions run 1, 2, ...")
         _unique(

@@ -14,6 +14,7 @@ from runlift.entrypoints.cli.context import (
     default_athlete,
     save_default_athlete,
 )
+from runlift.entrypoints.cli.errors import options_named
 from runlift.entrypoints.cli.files import read_text
 from runlift.entrypoints.text.log import plural
 from runlift.services import athletes as athlete_service
@@ -41,16 +42,17 @@ def athlete_create(
 ) -> None:
     """Store a runner and generate their plan."""
     library = core().library
-    record, plan = athlete_service.create_athlete(
-        core().uow_factory(),
-        library,
-        read_text(profile),
-        str(profile),
-        parse_date(start, "--start"),
-        core().today(),
-        core().now(),
-        athlete,
-    )
+    with options_named(start="--start"):
+        record, plan = athlete_service.create_athlete(
+            core().uow_factory(),
+            library,
+            read_text(profile),
+            str(profile),
+            parse_date(start, "--start"),
+            core().today(),
+            core().now(),
+            athlete,
+        )
     typer.echo(f"stored {record.name} with plan version {plan.version} from {plan.start}")
 
 
@@ -62,16 +64,17 @@ def athlete_update(
 ) -> None:
     """Store a changed profile and re-plan; the training log is kept."""
     library = core().library
-    record, plan = athlete_service.update_athlete(
-        core().uow_factory(),
-        library,
-        athlete_name(athlete),
-        read_text(profile),
-        str(profile),
-        parse_date(start, "--start"),
-        core().today(),
-        core().now(),
-    )
+    with options_named(start="--start"):
+        record, plan = athlete_service.update_athlete(
+            core().uow_factory(),
+            library,
+            athlete_name(athlete),
+            read_text(profile),
+            str(profile),
+            parse_date(start, "--start"),
+            core().today(),
+            core().now(),
+        )
     typer.echo(f"updated {record.name}: plan version {plan.version} from {plan.start}")
 
 

@@ -74,7 +74,7 @@ def plan(
     """Build a periodised strength plan around the runner's week and race."""
     chosen = output_format(fmt, output)
     library = core().library
-    with options_named(weeks="--weeks"):
+    with options_named(weeks="--weeks", start="--start"):
         result = planning.create_plan(
             library,
             read_text(profile),

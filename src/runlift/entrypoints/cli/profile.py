@@ -66,11 +66,12 @@ def _items(text: str) -> list[str]:
 
 def _int_in(low: int, high: int, field: str) -> Callable[[str], int]:
     def parse(text: str) -> int:
-        if not text.strip().isdigit() or not low <= int(text) <= high:
+        cleaned = text.strip()
+        if not cleaned.isdecimal() or len(cleaned) > 6 or not low <= int(cleaned) <= high:
             raise BadInput(
                 field, f"{shown(text)} is not accepted; give a whole number {low}-{high}"
             )
-        return int(text)
+        return int(cleaned)
 
     return parse
 

@@ -19,8 +19,8 @@ from runlift.services.guided import Result, prescribed
 
 EXAMPLES = "e.g. 8, 8 22.5kg, 8 22.5kg 2, 45s, 45s 1, s (skip), q (stop)"
 _LOAD = re.compile(r"^@?(\d+(?:\.\d+)?)\s*(kg|kgs|lb|lbs)$")
-_SECONDS = re.compile(r"^(\d+)(s|sec|secs)$")
-_RIR = re.compile(r"^(?:rir|r)(\d+)$")
+_SECONDS = re.compile(r"^(\d{1,6})(s|sec|secs)$")
+_RIR = re.compile(r"^(?:rir|r)(\d{1,6})$")
 _NUMBER = re.compile(r"^@?\d+(?:\.\d+)?$")
 _UNIT_GAP = re.compile(r"(\d)\s+(kg|lb)")
 
@@ -115,7 +115,9 @@ def _parse_tokens(tokens: list[str], target: Target, load: Load | None, units: U
 
 
 def _whole(token: str) -> int:
-    if not token.isdigit():
+    # isdecimal() is what int() reads ('²' passes isdigit() and then crashes int()); a short
+    # token never meets int()'s limit on digits.
+    if not token.isdecimal() or len(token) > 6:
         raise BadInput(
             "entry", f"{shown(token)} should be a whole number (loads need a unit: 22.5kg)"
         )
@@ -127,7 +129,7 @@ def parse_srpe(text: str) -> int | None:
     cleaned = text.strip()
     if not cleaned:
         return None
-    if not cleaned.isdigit() or not 0 <= int(cleaned) <= 10:
+    if not cleaned.isdecimal() or len(cleaned) > 2 or not 0 <= int(cleaned) <= 10:
         raise BadInput("srpe", f"{shown(cleaned)} is not accepted; give a whole number 0-10")
     return int(cleaned)
 
