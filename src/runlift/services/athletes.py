@@ -9,6 +9,7 @@ from collections.abc import Callable
 from runlift.domain.athlete import Profile
 from runlift.domain.builder import build_plan
 from runlift.domain.library import Library
+from runlift.domain.log import LogError, check_name, check_text
 from runlift.domain.plan import Plan
 from runlift.services.errors import BadInput, Conflict, NotFound
 from runlift.services.plan_document import dumps, plan_to_dict, session_to_dict
@@ -21,11 +22,23 @@ UowFactory = Callable[[], UnitOfWork]
 
 
 def profile_from_text(text: str, source: str = "profile") -> Profile:
-    """Validate a stored or given profile text."""
+    """Validate a stored or given profile text (storable, then a valid profile)."""
     try:
-        return to_profile(parse_profile_text(text, source))
-    except ProfileFileError as exc:
+        check_text(source, text)
+        profile = to_profile(parse_profile_text(text, source))
+        check_name("name", profile.name)
+    except (ProfileFileError, LogError) as exc:
         raise BadInput.from_error(exc) from exc
+    return profile
+
+
+def checked_name(name: str) -> str:
+    """A name given for an athlete, refused unless every database can store it."""
+    try:
+        check_name("name", name)
+    except LogError as exc:
+        raise BadInput.from_error(exc) from exc
+    return name
 
 
 def _sessions(plan: Plan) -> list[PlannedSessionRecord]:
@@ -68,7 +81,7 @@ def create_athlete(
     begin = start or next_monday(today)
     check_dates(profile, begin)
     plan = build_plan(profile, library.catalogue, begin)
-    athlete_name = name or profile.name
+    athlete_name = checked_name(name or profile.name)
     with make_uow() as uow:
         existing = find_athlete(uow, athlete_name)
         if existing is not None:

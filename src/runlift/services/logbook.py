@@ -9,7 +9,13 @@ from dataclasses import dataclass, replace
 
 from runlift.domain.exercise import Exercise
 from runlift.domain.library import Library
-from runlift.domain.log import LogError, LoggedSet, PerformedSession, check_date
+from runlift.domain.log import (
+    LogError,
+    LoggedSet,
+    PerformedSession,
+    check_client_id,
+    check_date,
+)
 from runlift.domain.progression import Target
 from runlift.services.athletes import UowFactory, resolve_athlete
 from runlift.services.catalogue import get_exercise
@@ -48,8 +54,10 @@ def check_amounts(entry: SetEntry, exercise: Exercise) -> None:
         raise BadInput(
             "seconds", f"{exercise.slug} is done for reps; give reps or seconds, not both"
         )
-    if entry.client_id is not None and not entry.client_id.strip():
-        raise BadInput("id", "is empty; give an id or leave it out")
+    try:
+        check_client_id("id", entry.client_id)
+    except LogError as exc:
+        raise BadInput.from_error(exc) from exc
 
 
 def check_recent(day: dt.date, today: dt.date) -> None:
@@ -153,7 +161,7 @@ def _add_sets(
     now: dt.datetime,
 ) -> list[int | None]:
     """Store the sets with their targets; each one's new id, None if its client id was known."""
-    everything = planned_sessions(uow, athlete.id)
+    everything = planned_sessions(uow, athlete.id, library)
     kit = athlete_kit(athlete)
     targets: dict[str, Target] = {}
     new_ids = []

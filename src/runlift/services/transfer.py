@@ -11,7 +11,7 @@ from typing import Any
 from pydantic import ValidationError
 
 from runlift.domain.library import Library
-from runlift.domain.log import LogError, LoggedSet, PerformedSession, check_date
+from runlift.domain.log import LogError, LoggedSet, PerformedSession, check_date, check_name
 from runlift.domain.progression import Load
 from runlift.domain.target_codec import load_to_dict, target_from_dict, target_to_dict
 from runlift.domain.training_load import RunEntry
@@ -28,6 +28,7 @@ from runlift.services.export_document import (
 from runlift.services.plan_document import dumps as plan_dumps
 from runlift.services.ports import PlannedSessionRecord, SetRow, UnitOfWork
 from runlift.services.running import checked_run
+from runlift.services.stored_plans import check_plan, check_session, decoded_plan, storable
 
 FORMAT = "runlift-export"
 VERSION = 1
@@ -57,7 +58,7 @@ def _athlete_doc(uow: UnitOfWork, athlete_id: int, name: str, profile: str) -> d
             "start": p.start.isoformat(),
             "created_at": _stamp(uow.plans.created_at(p.id)),
             "profile_yaml": p.profile_yaml,
-            "plan": json.loads(p.plan_json),
+            "plan": decoded_plan(p),
             "planned_sessions": [
                 {
                     "date": s.date.isoformat(),
@@ -152,34 +153,29 @@ def counts(document: dict[str, Any]) -> Counts:
 def read_document(text: str, source: str) -> object:
     """An export's JSON text as data, or BadInput naming its source (a file, an upload)."""
     try:
-        return json.loads(text)
+        return json.loads(text, parse_constant=_refuse_constant)
     except json.JSONDecodeError as exc:
         raise BadInput(source, f"malformed JSON at line {exc.lineno}") from exc
+    except ValueError as exc:  # NaN, Infinity, or an integer of thousands of digits
+        raise BadInput(source, f"not a number JSON allows ({str(exc)[:60]})") from exc
+
+
+def _refuse_constant(name: str) -> object:
+    raise ValueError(f"{name} is not a number")
 
 
 def parse_document(data: object) -> ExportDoc:
-    """Shape-check a document; the first problem is reported with its path, e.g. athletes.0.name."""
-    _no_nul(data, "document")
+    """Shape-check a document; the first problem is reported with its path, e.g. athletes.0.name.
+
+    Text with NUL and numbers that are not finite are refused anywhere: no store keeps them.
+    """
+    storable(data, "")
     try:
         return ExportDoc.model_validate(data)
     except ValidationError as exc:
         first = exc.errors()[0]
         field = ".".join(str(p) for p in first["loc"]) or "document"
         raise BadInput(field, first["msg"]) from exc
-
-
-def _no_nul(value: object, path: str) -> None:
-    """NUL cannot be stored in PostgreSQL text: refuse it anywhere, naming where."""
-    if isinstance(value, str):
-        if "\x00" in value:
-            raise BadInput(path, "contains a NUL character")
-    elif isinstance(value, dict):
-        for key, item in value.items():
-            _no_nul(key, path)
-            _no_nul(item, f"{path}.{key}" if path != "document" else str(key))
-    elif isinstance(value, list):
-        for index, item in enumerate(value):
-            _no_nul(item, f"{path}.{index}")
 
 
 def _utc(value: dt.datetime, field: str) -> dt.datetime:
@@ -238,6 +234,10 @@ def _check_set(library: Library, s: SetDoc, field: str) -> tuple[LoggedSet, str,
 
 def _check_athlete(library: Library, a: AthleteDoc, i: int, today: dt.date) -> _Checked:
     base = f"athletes.{i}"
+    try:
+        check_name(f"{base}.name", a.name)
+    except LogError as exc:
+        raise BadInput.from_error(exc) from exc
     for field, text in [(f"{base}.profile_yaml", a.profile_yaml)] + [
         (f"{base}.plans.{j}.profile_yaml", p.profile_yaml) for j, p in enumerate(a.plans)
     ]:
@@ -248,6 +248,11 @@ def _check_athlete(library: Library, a: AthleteDoc, i: int, today: dt.date) -> _
     for j, plan in enumerate(a.plans):
         if plan.version != j + 1:
             raise BadInput(f"{base}.plans.{j}.version", f"expected {j + 1}: versions run 1, 2, ...")
+        check_plan(library, plan.plan, f"{base}.plans.{j}.plan")
+        for k, planned in enumerate(plan.planned_sessions):
+            check_session(
+                library, planned.session, f"{base}.plans.{j}.planned_sessions.{k}.session"
+            )
         _unique(
             [(s.date, s.position) for s in plan.planned_sessions],
             f"{base}.plans.{j}.planned_sessions.{{}}",

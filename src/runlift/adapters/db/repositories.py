@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from typing import Any
 
 from sqlalchemy import Connection, func, insert, select, update
 
@@ -13,6 +14,7 @@ from runlift.adapters.db.tables import (
     planned_sessions,
     plans,
 )
+from runlift.services.errors import Damaged
 from runlift.services.ports import (
     AthleteRecord,
     PlannedSessionRecord,
@@ -134,10 +136,25 @@ class SqlPlans:
         ).all()
         return [
             PlannedSessionRecord(
-                r.date, r.position, r.week, bool(r.deload), r.title, json.loads(r.session_json)
+                r.date, r.position, r.week, bool(r.deload), r.title, _session_content(r)
             )
             for r in rows
         ]
+
+
+def _session_content(row: Any) -> dict[str, Any]:
+    """A planned session's stored JSON; `Damaged` when it is not a JSON object."""
+    try:
+        content = json.loads(row.session_json, parse_constant=_no_constant)
+    except ValueError as exc:
+        raise Damaged("planned_sessions", row.id, "not JSON") from exc
+    if not isinstance(content, dict):
+        raise Damaged("planned_sessions", row.id, "not a JSON object")
+    return content
+
+
+def _no_constant(name: str) -> Any:
+    raise ValueError(f"{name} is not a number JSON allows")
 
 
 __all__ = ["SqlAthletes", "SqlPlans"]
