@@ -58,9 +58,10 @@ def _sessions(plan: Plan) -> list[PlannedSessionRecord]:
     return records
 
 
-def _store_plan(
+def store_plan(
     uow: UnitOfWork, athlete_id: int, plan: Plan, profile_text: str, now: dt.datetime
 ) -> PlanRecord:
+    """Store a built plan as the athlete's next version, with its planned sessions."""
     return uow.plans.add(
         athlete_id, plan.start, profile_text, dumps(plan_to_dict(plan)), _sessions(plan), now
     )
@@ -87,7 +88,7 @@ def create_athlete(
         if existing is not None:
             raise Conflict(f"{existing.name!r} exists", "athlete", "athlete_exists")
         athlete = uow.athletes.add(athlete_name, text, now)
-        record = _store_plan(uow, athlete.id, plan, text, now)
+        record = store_plan(uow, athlete.id, plan, text, now)
         uow.commit()
     return athlete, record
 
@@ -111,7 +112,7 @@ def update_athlete(
         check_dates(profile, begin)
         plan = build_plan(profile, library.catalogue, begin)
         uow.athletes.update_profile(athlete.id, text, now)
-        record = _store_plan(uow, athlete.id, plan, text, now)
+        record = store_plan(uow, athlete.id, plan, text, now)
         uow.commit()
     return AthleteRecord(athlete.id, athlete.name, text), record
 

@@ -124,6 +124,7 @@ def log_session(
         session = replace(session, client_id=key)
     with make_uow() as uow:
         athlete = resolve_athlete(uow, name)
+        uow.athletes.lock(athlete.id)  # concurrent loggers of one day find one session
         created: int | None = None
         if session is not None:
             created = uow.sessions.add_new(athlete.id, session)

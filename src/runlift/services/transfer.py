@@ -153,15 +153,11 @@ def counts(document: dict[str, Any]) -> Counts:
 def read_document(text: str, source: str) -> object:
     """An export's JSON text as data, or BadInput naming its source (a file, an upload)."""
     try:
-        return json.loads(text, parse_constant=_refuse_constant)
+        return json.loads(text)  # NaN and Infinity are refused by `parse_document`, by path
     except json.JSONDecodeError as exc:
         raise BadInput(source, f"malformed JSON at line {exc.lineno}") from exc
-    except ValueError as exc:  # NaN, Infinity, or an integer of thousands of digits
-        raise BadInput(source, f"not a number JSON allows ({str(exc)[:60]})") from exc
-
-
-def _refuse_constant(name: str) -> object:
-    raise ValueError(f"{name} is not a number")
+    except ValueError as exc:  # an integer of thousands of digits
+        raise BadInput(source, f"not JSON this program reads ({str(exc)[:60]})") from exc
 
 
 def parse_document(data: object) -> ExportDoc:
@@ -347,6 +343,7 @@ def import_document(make_uow: UowFactory, library: Library, data: object, today:
         for i, a in enumerate(doc.athletes)
     ]
     with make_uow() as uow:
+        uow.athletes.lock_all()  # a concurrent import waits, then finds the store not empty
         present = uow.athletes.all()
         if present:
             names = ", ".join(a.name for a in present)

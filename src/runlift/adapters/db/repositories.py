@@ -6,7 +6,7 @@ import datetime as dt
 import json
 from typing import Any
 
-from sqlalchemy import Connection, func, insert, select, update
+from sqlalchemy import Connection, func, insert, select, text, update
 
 from runlift.adapters.db.codec import utc
 from runlift.adapters.db.tables import (
@@ -58,6 +58,18 @@ class SqlAthletes:
             select(athletes.c.created_at, athletes.c.updated_at).where(athletes.c.id == athlete_id)
         ).one()
         return utc(row[0]), utc(row[1])
+
+    def lock(self, athlete_id: int) -> None:
+        """PostgreSQL: lock the athlete's row; SQLite holds the write lock from BEGIN already."""
+        if self.c.dialect.name == "postgresql":
+            self.c.execute(
+                select(athletes.c.id).where(athletes.c.id == athlete_id).with_for_update()
+            )
+
+    def lock_all(self) -> None:
+        """PostgreSQL: a lock no other writer of athletes shares; SQLite: held from BEGIN."""
+        if self.c.dialect.name == "postgresql":
+            self.c.execute(text("LOCK TABLE athletes IN SHARE ROW EXCLUSIVE MODE"))
 
 
 class SqlPlans:

@@ -7,6 +7,7 @@ from types import TracebackType
 from sqlalchemy import Connection, Engine
 from sqlalchemy.exc import IntegrityError, OperationalError
 
+from runlift.adapters.db.audit_repository import SqlAudit
 from runlift.adapters.db.journal_repository import SqlJournal
 from runlift.adapters.db.log_repository import SqlSessions, SqlSets, SqlSummaries
 from runlift.adapters.db.repositories import SqlAthletes, SqlPlans
@@ -28,6 +29,7 @@ class SqlUnitOfWork:
     runs: SqlRuns
     summaries: SqlSummaries
     journal: SqlJournal
+    audit: SqlAudit
 
     def __init__(self, engine: Engine, raw_errors: bool = False) -> None:
         self.engine = engine
@@ -46,6 +48,7 @@ class SqlUnitOfWork:
         self.runs = SqlRuns(self.connection)
         self.summaries = SqlSummaries(self.connection)
         self.journal = SqlJournal(self.connection)
+        self.audit = SqlAudit(self.connection)
         return self
 
     def __exit__(
