@@ -94,7 +94,8 @@ def refused(capsys: pytest.CaptureFixture[str], *argv: str) -> str:
     """Run a command that must be refused: exit 2, one 'error: ' line, no traceback."""
     code, out, err = run(capsys, *argv)
     assert (code, out) == (2, ""), err
-    assert err.startswith("error: ") and err.count("\n") == 1, err
+    assert err.startswith("error: "), err
+    assert err.count("\n") == 1, err
     assert "Traceback" not in err
     return err
 
@@ -302,7 +303,7 @@ def _poison_store() -> None:
             text("UPDATE set_logs SET target_json = '{\"sets\": 3}' WHERE id = :i"),
             {"i": first_set},
         )
-        c.execute(text("UPDATE runs SET distance_m = -5")).rowcount
+        c.execute(text("UPDATE runs SET distance_m = -5"))
 
 
 @pytest.mark.usefixtures("ana")
@@ -318,8 +319,10 @@ def test_db_check_reports_damage_commands_name_it_and_repair_mends_it(
     for argv in (["today"], ["next", "goblet-squat"], ["log", "push-up", "--reps", "5"]):
         code, out, err = run(capsys, *argv)
         assert code == 1, (argv, out, err)
-        assert err.startswith("error: store: ") and err.count("\n") == 1, err
-        assert "runlift db check" in err and "Traceback" not in err
+        assert err.startswith("error: store: "), err
+        assert err.count("\n") == 1, err
+        assert "runlift db check" in err
+        assert "Traceback" not in err
     code, out, err = run(capsys, "db", "check")
     assert code == 1
     lines = out.splitlines()
