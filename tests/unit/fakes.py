@@ -485,7 +485,17 @@ class FakeAudit:
 
     def _plans(self) -> list[RawRow]:
         return [
-            RawRow("plans", p.id, p.athlete_id, {"version": p.version, "plan_json": p.plan_json})
+            RawRow(
+                "plans",
+                p.id,
+                p.athlete_id,
+                {
+                    "version": p.version,
+                    "start": p.start,
+                    "profile_yaml": p.profile_yaml,
+                    "plan_json": p.plan_json,
+                },
+            )
             for p in self.data.plans
         ]
 
