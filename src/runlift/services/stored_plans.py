@@ -42,7 +42,9 @@ def _first(exc: ValidationError, field: str) -> BadInput:
     return BadInput(where, first["msg"])
 
 
-def _known(library: Library, sessions: Iterable[tuple[str, schemas.Session]]) -> None:
+def _known(library: Library | None, sessions: Iterable[tuple[str, schemas.Session]]) -> None:
+    if library is None:
+        return
     for field, session in sessions:
         for b, block in enumerate(session.blocks):
             for i, item in enumerate(block.items):
@@ -51,9 +53,15 @@ def _known(library: Library, sessions: Iterable[tuple[str, schemas.Session]]) ->
                     raise BadInput(where, f"unknown exercise {item.exercise!r}")
 
 
-def check_session(library: Library, data: object, field: str) -> schemas.Session:
-    """A planned session as the plan shows it: the public shape, every exercise in the catalogue."""
+def check_session(library: Library | None, data: object, field: str) -> schemas.Session:
+    """A planned session as the plan shows it: the public shape, every exercise in the catalogue.
+
+    Sessions stored before `counts_for_progression` existed lack it; they are read as not
+    saying (training.counts_for_progression decides), so they are accepted without it.
+    """
     storable(data, field)
+    if isinstance(data, dict) and "counts_for_progression" not in data:
+        data = {**data, "counts_for_progression": True}
     try:
         session = schemas.Session.model_validate(data)
     except ValidationError as exc:
@@ -123,13 +131,7 @@ def readable_sessions(
     """Planned sessions as stored, or `Damaged` naming the first one that cannot be used."""
     for record in records:
         try:
-            if library is None:
-                storable(record.session, "session")
-                schemas.Session.model_validate(record.session)
-            else:
-                check_session(library, record.session, "session")
-        except ValidationError as exc:
-            raise Damaged("planned_sessions", record.date, str(_first(exc, "session"))) from exc
+            check_session(library, record.session, "session")
         except BadInput as exc:
             raise Damaged("planned_sessions", record.date, str(exc)) from exc
     return records
