@@ -223,7 +223,10 @@ def test_a_gpx_run_in_the_future_is_refused(
         (("--distance", "42km", "--minutes", "5"), "error: duration: 5 min for 42 km"),
         (("--distance", "5km", "--minutes", "0"), "error: --minutes: 0 must be more than 0"),
         (("--distance", "5km", "--date", "yesterday"), "error: --date: 'yesterday' is not a date"),
-        (("--distance", "5km", "--id", "x" * 121), "error: --id: must be 1-120 characters"),
+        (
+            ("--distance", "5km", "--id", "x" * 121),
+            "error: --id: is 121 characters long; at most 120",
+        ),
     ],
 )
 def test_bad_input_is_one_line_naming_the_field_and_stores_nothing(

@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+import plan_samples
 from core_helpers import app_core, close_app_core
 from runlift.adapters.catalogue_loader import load_library
 from runlift.adapters.db.engine import make_engine, upgrade
@@ -224,9 +225,14 @@ def test_export_import_export_is_identical_and_keeps_every_field(
         uow.sets.add(athlete.id, session_id, session.date, logged, "side-plank", NOW)
         for version in (1, 2):
             planned = PlannedSessionRecord(
-                dt.date(2026, 11, 16 + version), 0, 1, version == 2, "Base A", {"blocks": []}
+                dt.date(2026, 11, 16 + version),
+                0,
+                1,
+                version == 2,
+                "Base A",
+                plan_samples.session(dt.date(2026, 11, 16 + version), "Base A"),
             )
-            plan = '{\n  "start": "2026-11-16",\n  "weeks": []\n}'
+            plan = plan_samples.plan_text()
             made = NOW + dt.timedelta(days=version)
             uow.plans.add(athlete.id, dt.date(2026, 11, 16), ANA, plan, [planned], made)
         uow.commit()
@@ -245,7 +251,7 @@ def test_export_import_export_is_identical_and_keeps_every_field(
             "week": 1,
             "deload": True,
             "title": "Base A",
-            "session": {"blocks": []},
+            "session": plan_samples.session(dt.date(2026, 11, 18), "Base A"),
         }
     ]
     stored = first["athletes"][0]["sessions"][-1]

@@ -8,6 +8,7 @@ and runs once per store; PostgreSQL joins when RUNLIFT_TEST_PG_URL is set.
 from __future__ import annotations
 
 import datetime as dt
+import json
 import sys
 from collections.abc import Callable, Iterator
 from pathlib import Path
@@ -21,6 +22,7 @@ from fakes import FakeStore
 from runlift.adapters.db.engine import make_engine, upgrade
 from runlift.domain.log import LoggedSet, PerformedSession
 from runlift.domain.progression import Load, Target, epley
+from runlift.domain.target_codec import target_to_dict
 from runlift.domain.training_load import RunEntry
 from runlift.domain.vocab import Units
 from runlift.services.errors import Conflict
@@ -881,4 +883,60 @@ def test_an_error_inside_the_unit_of_work_keeps_nothing(store: Factory) -> None:
     with pytest.raises(RuntimeError, match="crash"):
         _write(store, crash)
     with store() as uow:
+        assert uow.runs.all(ana) == []
+
+
+# Locks and the store audit -----------------------------------------------------------------
+
+
+def test_locks_last_as_long_as_the_unit_of_work_and_change_nothing(store: Factory) -> None:
+    ana = _athlete(store)
+    for _ in range(2):  # released on commit and on leaving: the second unit takes them again
+        with store() as uow:
+            uow.athletes.lock(ana)
+            uow.athletes.lock_all()
+            uow.commit()
+        with store() as uow:
+            uow.athletes.lock_all()
+            uow.athletes.lock(ana)
+    with store() as uow:
+        assert [a.id for a in uow.athletes.all()] == [ana]
+
+
+def test_the_audit_gives_rows_undecoded_and_mends_them_by_id(store: Factory) -> None:
+    ana = _athlete(store)
+    ben = _athlete(store, "Ben")
+    planned = [_planned(DAY, 0), _planned(DAY, 1)]
+    _write(store, lambda uow: uow.plans.add(ben, DAY, PROFILE, '{"x": 1}', planned, NOW))
+    session = _session(store, ana)
+    target = Target("goblet-squat", "goblet-squat", 3, (8, 12), None, Load(20.0, KG), 2)
+    _add_sets(store, ana, session, DAY, [_set(target=target), _set(number=2)])
+    _write(store, lambda uow: uow.runs.add(ana, RunEntry(DAY, 5000.0), "manual", None, NOW))
+    with store() as uow:
+        plans = uow.audit.rows("plans")
+        rows = uow.audit.rows("planned_sessions")
+        sessions = uow.audit.rows("performed_sessions")
+        sets = uow.audit.rows("set_logs")
+        runs = uow.audit.rows("runs")
+    assert [(r.athlete_id, r.values["plan_json"]) for r in plans] == [(ben, '{"x": 1}')]
+    assert [(r.athlete_id, json.loads(r.values["session_json"])) for r in rows] == [
+        (ben, p.session) for p in planned
+    ]
+    assert [(r.athlete_id, r.values["srpe"]) for r in sessions] == [(ana, None)]
+    assert [json.loads(r.values["target_json"] or "null") for r in sets] == [
+        target_to_dict(target),
+        None,
+    ]
+    assert [(r.athlete_id, r.values["distance_m"]) for r in runs] == [(ana, 5000.0)]
+    with store() as uow:
+        uow.audit.update("plans", plans[0].id, {"plan_json": "{}"})
+        uow.audit.delete("planned_sessions", [rows[0].id])
+        uow.audit.update("set_logs", sets[0].id, {"target_json": None})
+        uow.audit.delete("set_logs", [sets[1].id])
+        uow.audit.delete("runs", [runs[0].id])
+        uow.commit()
+    with store() as uow:
+        assert [p.plan_json for p in uow.plans.all(ben)] == ["{}"]
+        assert uow.plans.sessions(uow.plans.all(ben)[0].id) == planned[1:]
+        assert [(s.id, s.logged.target) for s in uow.sets.all(ana)] == [(sets[0].id, None)]
         assert uow.runs.all(ana) == []

@@ -1,11 +1,15 @@
-"""Any store exports to a document that imports into an empty store and exports the same again."""
+"""Any store exports to a document that imports into an empty store and exports the same again,
+on SQLite and on PostgreSQL (when RUNLIFT_TEST_PG_URL is set)."""
 
 from __future__ import annotations
 
+import contextlib
 import copy
 import datetime as dt
 import shutil
+import sys
 import tempfile
+import uuid
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
 from dataclasses import dataclass
@@ -16,7 +20,9 @@ from typing import Any
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
+from sqlalchemy import Engine, text
 
+import plan_samples
 from runlift.adapters.catalogue_loader import load_library
 from runlift.adapters.db.engine import make_engine, upgrade
 from runlift.adapters.db.uow import SqlUnitOfWork
@@ -28,25 +34,15 @@ from runlift.services import transfer
 from runlift.services.plan_document import dumps
 from runlift.services.ports import PlannedSessionRecord, UnitOfWork
 
+sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "integration"))
+from backends import BACKENDS, PG_URL, POSTGRESQL
+
 ROOT = Path(__file__).resolve().parents[2]
 PROFILE = (ROOT / "examples" / "ana-marathon.yaml").read_text(encoding="utf-8")
 SLUGS = ["goblet-squat", "side-plank", "calf-raise", "forward-lunge", "glute-bridge"]
 DAYS = st.dates(dt.date(2024, 1, 1), dt.date(2026, 11, 1))
 STAMPS = st.datetimes(dt.datetime(2020, 1, 1), dt.datetime(2030, 1, 1), timezones=st.just(dt.UTC))
 TEXT = st.text(st.characters(codec="utf-8", exclude_characters="\x00"), max_size=12)
-JSON_LEAVES = (
-    st.none()
-    | st.booleans()
-    | st.integers(-(10**6), 10**6)
-    | st.floats(allow_nan=False, allow_infinity=False)
-    | TEXT
-)
-JSON = st.recursive(
-    JSON_LEAVES,
-    lambda inner: st.lists(inner, max_size=3) | st.dictionaries(TEXT, inner, max_size=3),
-    max_leaves=8,
-)
-JSON_MAP = st.dictionaries(TEXT, JSON, max_size=4)
 
 Factory = Callable[[], UnitOfWork]
 
@@ -56,26 +52,66 @@ def library() -> Library:
     return load_library()
 
 
-@pytest.fixture(scope="module")
-def template(tmp_path_factory: pytest.TempPathFactory) -> Path:
-    """An empty store at the current schema, copied for each example (migrating is slow)."""
-    path = tmp_path_factory.mktemp("template") / "store.db"
-    engine = make_engine(f"sqlite:///{path}")
-    upgrade(engine)
-    engine.dispose()
-    return path
+Pair = Callable[[], contextlib.AbstractContextManager[tuple[Factory, Factory]]]
 
 
 @contextmanager
-def fresh_store(template: Path) -> Iterator[Factory]:
+def _sqlite_pair(template: Path) -> Iterator[tuple[Factory, Factory]]:
+    """Two empty SQLite stores, copied from a migrated template (migrating is slow)."""
     with tempfile.TemporaryDirectory() as folder:
-        path = Path(folder) / "store.db"
-        shutil.copyfile(template, path)
-        engine = make_engine(f"sqlite:///{path}")
+        engines = []
+        for name in ("source.db", "target.db"):
+            shutil.copyfile(template, Path(folder) / name)
+            engines.append(make_engine(f"sqlite:///{Path(folder) / name}"))
         try:
-            yield lambda: SqlUnitOfWork(engine)
+            yield _factory(engines[0]), _factory(engines[1])
         finally:
+            for engine in engines:
+                engine.dispose()
+
+
+def _factory(engine: Engine) -> Factory:
+    return lambda: SqlUnitOfWork(engine)
+
+
+@pytest.fixture(scope="module", params=BACKENDS)
+def empty_stores(
+    request: pytest.FixtureRequest, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[Pair]:
+    """Opens two empty stores per example: SQLite files, or two PostgreSQL schemas wiped clean."""
+    if request.param != POSTGRESQL:
+        path = tmp_path_factory.mktemp("template") / "store.db"
+        engine = make_engine(f"sqlite:///{path}")
+        upgrade(engine)
+        engine.dispose()
+        yield lambda: _sqlite_pair(path)
+        return
+    assert PG_URL is not None
+    admin = make_engine(PG_URL)
+    schemas = [f"t_{uuid.uuid4().hex}" for _ in range(2)]
+    with admin.begin() as connection:
+        for schema in schemas:
+            connection.execute(text(f'CREATE SCHEMA "{schema}"'))
+    engines = [make_engine(PG_URL, schema=schema) for schema in schemas]
+    for engine in engines:
+        upgrade(engine)
+
+    @contextmanager
+    def wiped() -> Iterator[tuple[Factory, Factory]]:
+        for engine in engines:
+            with engine.begin() as connection:
+                connection.execute(text("DELETE FROM athletes"))  # every row hangs off one
+        yield _factory(engines[0]), _factory(engines[1])
+
+    try:
+        yield wiped
+    finally:
+        for engine in engines:
             engine.dispose()
+        with admin.begin() as connection:
+            for schema in schemas:
+                connection.execute(text(f'DROP SCHEMA "{schema}" CASCADE'))
+        admin.dispose()
 
 
 def loads(unit: Units | None = None) -> st.SearchStrategy[Load]:
@@ -149,14 +185,20 @@ def sessions(draw: st.DrawFn, tag: str) -> tuple[PerformedSession, list[Generate
 
 @st.composite
 def plans(draw: st.DrawFn) -> tuple[dt.date, Any, list[PlannedSessionRecord], dt.datetime]:
+    """A plan version as the app stores one: a valid plan document and valid planned sessions."""
     slots = draw(st.lists(st.tuples(DAYS, st.integers(0, 2)), unique=True, max_size=3))
-    planned = [
-        PlannedSessionRecord(
-            day, position, draw(st.integers(1, 30)), draw(st.booleans()), draw(TEXT), draw(JSON_MAP)
+    planned = []
+    for day, position in slots:
+        title = draw(TEXT)
+        exercises = tuple(draw(st.lists(st.sampled_from(SLUGS), max_size=3)))
+        content = plan_samples.session(day, title, exercises)
+        planned.append(
+            PlannedSessionRecord(
+                day, position, draw(st.integers(1, 30)), draw(st.booleans()), title, content
+            )
         )
-        for day, position in slots
-    ]
-    return draw(DAYS), draw(JSON_MAP), planned, draw(STAMPS)
+    start = draw(DAYS)
+    return start, plan_samples.plan(draw(TEXT), start), planned, draw(STAMPS)
 
 
 @st.composite
@@ -203,9 +245,9 @@ def fill(make_uow: Factory, content: tuple[dict[str, Any], ...]) -> int:
 @settings(max_examples=25, deadline=None)
 @given(content=STORES)
 def test_export_import_export_is_identical(
-    template: Path, content: tuple[dict[str, Any], ...]
+    empty_stores: Pair, content: tuple[dict[str, Any], ...]
 ) -> None:
-    with fresh_store(template) as source, fresh_store(template) as target:
+    with empty_stores() as (source, target):
         total = fill(source, content)
         first = transfer.export_document(source)
         assert transfer.counts(first).athletes == len(content)

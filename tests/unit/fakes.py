@@ -13,9 +13,11 @@ import datetime as dt
 import json
 from dataclasses import dataclass, field, replace
 from types import TracebackType
+from typing import Any
 
 from runlift.domain.log import LoggedSet, PerformedSession
 from runlift.domain.progression import epley
+from runlift.domain.target_codec import target_to_json
 from runlift.domain.training_load import RunEntry
 from runlift.services.errors import Conflict
 from runlift.services.ports import (
@@ -24,6 +26,7 @@ from runlift.services.ports import (
     LogChange,
     PlannedSessionRecord,
     PlanRecord,
+    RawRow,
     SetRow,
     StoredAdjustment,
     StoredRun,
@@ -98,6 +101,12 @@ class FakeAthletes:
 
     def stamps(self, athlete_id: int) -> tuple[dt.datetime, dt.datetime]:
         return self.data.athlete_stamps[athlete_id]
+
+    def lock(self, athlete_id: int) -> None:
+        """One unit of work at a time in a test: nothing to lock."""
+
+    def lock_all(self) -> None:
+        """One unit of work at a time in a test: nothing to lock."""
 
 
 class FakePlans:
@@ -504,6 +513,113 @@ class FakeJournal:
         return False
 
 
+PLANNED_ID = 100_000  # planned sessions have no id here: plan id * PLANNED_ID + index + 1
+
+
+class FakeAudit:
+    """The audited tables as the SQL store would hand them back, with ids to mend them by."""
+
+    def __init__(self, data: FakeData) -> None:
+        self.data = data
+
+    def rows(self, table: str) -> list[RawRow]:
+        found = {
+            "plans": self._plans,
+            "planned_sessions": self._planned,
+            "performed_sessions": self._sessions,
+            "set_logs": self._sets,
+            "runs": self._runs,
+        }[table]()
+        return sorted(found, key=lambda r: r.id)
+
+    def _plans(self) -> list[RawRow]:
+        return [
+            RawRow(
+                "plans",
+                p.id,
+                p.athlete_id,
+                {
+                    "version": p.version,
+                    "start": p.start,
+                    "profile_yaml": p.profile_yaml,
+                    "plan_json": p.plan_json,
+                },
+            )
+            for p in self.data.plans
+        ]
+
+    def _planned(self) -> list[RawRow]:
+        return [
+            RawRow(
+                "planned_sessions",
+                p.id * PLANNED_ID + index + 1,
+                p.athlete_id,
+                {"plan_id": p.id, "date": s.date, "session_json": json.dumps(s.session)},
+            )
+            for p in self.data.plans
+            for index, s in enumerate(self.data.planned.get(p.id, []))
+        ]
+
+    def _sessions(self) -> list[RawRow]:
+        return [
+            RawRow("performed_sessions", sid, a, {"date": s.date, "srpe": s.srpe})
+            for sid, (a, s) in self.data.sessions.items()
+        ]
+
+    def _sets(self) -> list[RawRow]:
+        return [
+            RawRow(
+                "set_logs",
+                s.id,
+                a,
+                {
+                    "exercise": s.logged.exercise,
+                    "variant": s.variant,
+                    "set_number": s.logged.set_number,
+                    "reps": s.logged.reps,
+                    "seconds": s.logged.seconds,
+                    "rir": s.logged.rir,
+                    "target_json": target_to_json(s.logged.target),
+                },
+            )
+            for a, s in self.data.sets
+        ]
+
+    def _runs(self) -> list[RawRow]:
+        return [
+            RawRow("runs", r.id, a, {"date": r.run.date, "distance_m": r.run.distance_m})
+            for a, r in self.data.runs
+        ]
+
+    def update(self, table: str, row_id: int, values: dict[str, Any]) -> None:
+        if table == "plans" and set(values) == {"plan_json"}:
+            self.data.plans = [
+                replace(p, plan_json=values["plan_json"]) if p.id == row_id else p
+                for p in self.data.plans
+            ]
+        elif table == "set_logs" and values == {"target_json": None}:
+            self.data.sets = [
+                (a, replace(s, logged=replace(s.logged, target=None)) if s.id == row_id else s)
+                for a, s in self.data.sets
+            ]
+        else:
+            raise NotImplementedError(f"the fake mends no {table} {sorted(values)}")
+
+    def delete(self, table: str, row_ids: list[int]) -> None:
+        gone = set(row_ids)
+        if table == "planned_sessions":
+            for plan_id, planned in self.data.planned.items():
+                self.data.planned[plan_id] = [
+                    s for i, s in enumerate(planned) if plan_id * PLANNED_ID + i + 1 not in gone
+                ]
+        elif table == "set_logs":
+            self.data.sets = [(a, s) for a, s in self.data.sets if s.id not in gone]
+        elif table == "runs":
+            self.data.runs = [(a, r) for a, r in self.data.runs if r.id not in gone]
+        else:
+            raise NotImplementedError(f"the fake deletes no {table} rows")
+
+
 class FakeUnitOfWork:
     """Works on a copy of the store's data; commit() publishes it, leaving forgets it."""
 
@@ -515,6 +631,7 @@ class FakeUnitOfWork:
     summaries: FakeSummaries
     journal: FakeJournal
     adjustments: FakeAdjustments
+    audit: FakeAudit
 
     def __init__(self, store: FakeStore) -> None:
         self.store = store
@@ -531,6 +648,7 @@ class FakeUnitOfWork:
         self.summaries = FakeSummaries(self._work)
         self.journal = FakeJournal(self._work)
         self.adjustments = FakeAdjustments(self._work)
+        self.audit = FakeAudit(self._work)
 
     def __enter__(self) -> FakeUnitOfWork:
         self._begin()

@@ -7,6 +7,7 @@ from pathlib import Path
 
 from fakes import FakeStore
 
+import plan_samples
 from runlift.domain.log import LoggedSet, PerformedSession
 from runlift.domain.progression import Load, Target
 from runlift.domain.training_load import RunEntry
@@ -42,10 +43,14 @@ def ana_with_a_log() -> FakeStore:
     with store() as uow:
         ana = uow.athletes.add("Ana", ANA_PROFILE, NOW - dt.timedelta(days=10))
         planned = [
-            PlannedSessionRecord(MONDAY, 0, 1, False, "Strength A", {"title": "Strength A"}),
-            PlannedSessionRecord(THURSDAY, 0, 1, False, "Strength B", {"title": "Strength B"}),
+            PlannedSessionRecord(
+                MONDAY, 0, 1, False, "Strength A", plan_samples.session(MONDAY, "Strength A")
+            ),
+            PlannedSessionRecord(
+                THURSDAY, 0, 1, False, "Strength B", plan_samples.session(THURSDAY, "Strength B")
+            ),
         ]
-        uow.plans.add(ana.id, MONDAY, ANA_PROFILE, '{"weeks": []}', planned, NOW)
+        uow.plans.add(ana.id, MONDAY, ANA_PROFILE, plan_samples.plan_text(), planned, NOW)
         for index, day in enumerate((MONDAY, THURSDAY, NEXT_MONDAY)):
             started = dt.datetime.combine(day, dt.time(18, 0), tzinfo=dt.UTC)
             session = PerformedSession(

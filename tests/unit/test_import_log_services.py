@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from fakes import FakeStore
 
+import plan_samples
 from json_schema_check import errors
 from runlift import schemas
 from runlift.adapters.catalogue_loader import load_library
@@ -380,7 +381,8 @@ def test_the_log_exports_in_the_athletes_units_with_the_planned_title_and_rpe() 
     store = new_store(("Kim", KG))
     day = dt.date(2026, 4, 20)
     with store() as uow:
-        planned = [PlannedSessionRecord(day, 0, 1, False, "Strength A", {"blocks": []})]
+        content = plan_samples.session(day, "Strength A")
+        planned = [PlannedSessionRecord(day, 0, 1, False, "Strength A", content)]
         uow.plans.add(1, day, profile("Kim", KG), '{"weeks": []}', planned, NOW)
         uow.commit()
     entries = [

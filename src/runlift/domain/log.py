@@ -16,6 +16,10 @@ MAX_SECONDS = 3600
 MAX_RIR = 10
 MAX_LOAD = {Units.KG: 500.0, Units.LB: 1100.0}
 MAX_SRPE = 10
+MAX_SET_NUMBER = 100_000
+MAX_ID_LENGTH = 120  # the store's client_id columns
+MAX_NAME_LENGTH = 80  # the store's athlete name column
+MAX_STORED_INT = 2**31 - 1  # the store's integer columns, on every database
 
 
 class LogError(ValueError):
@@ -63,20 +67,43 @@ class PerformedSession:
             if self.ended_at < self.started_at:
                 raise LogError("ended_at", "is before started_at")
         check_text("notes", self.notes)
-        check_text("client_id", self.client_id)
+        check_client_id("client_id", self.client_id)
 
 
-def check_text(field: str, value: str | None) -> None:
-    """Text must be storable in every database: no NUL characters."""
-    if value is not None and "\x00" in value:
+def check_text(field: str, value: str | None, max_length: int | None = None) -> None:
+    """Text must be storable in every database: no NUL characters, within its column's length."""
+    if value is None:
+        return
+    if "\x00" in value:
         raise LogError(field, "contains a NUL character")
+    if max_length is not None and len(value) > max_length:
+        raise LogError(field, f"is {len(value)} characters long; at most {max_length}")
+
+
+def check_client_id(field: str, value: str | None) -> None:
+    """A client id (what makes a retry harmless) is 1-120 storable characters, never blank."""
+    check_text(field, value, MAX_ID_LENGTH)
+    if value is not None and not value.strip():
+        raise LogError(field, "is empty; give an id or leave it out")
+
+
+def check_name(field: str, value: str) -> None:
+    """An athlete's name is 1-80 storable characters, never blank."""
+    check_text(field, value, MAX_NAME_LENGTH)
+    if not value.strip():
+        raise LogError(field, "is empty; give a name")
+
+
+def check_range(field: str, value: int | None, low: int, high: int = MAX_STORED_INT) -> None:
+    """An integer the store keeps must lie in its accepted range (and so in the column's)."""
+    if value is not None and not low <= value <= high:
+        raise LogError(field, f"{value} is out of range; accepted: {low}-{high}")
 
 
 def check_set(logged: LoggedSet) -> None:
     """Refuse sets no human lifted: negative or absurd reps, loads, holds and RIR."""
-    check_text("id", logged.client_id)
-    if logged.set_number < 1:
-        raise LogError("set", f"{logged.set_number} must be 1 or more")
+    check_client_id("id", logged.client_id)
+    check_range("set", logged.set_number, 1, MAX_SET_NUMBER)
     if logged.reps is None and logged.seconds is None:
         raise LogError("reps", "give reps, or seconds for a hold")
     if logged.reps is not None and not 0 <= logged.reps <= MAX_REPS:

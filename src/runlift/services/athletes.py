@@ -9,6 +9,7 @@ from collections.abc import Callable
 from runlift.domain.athlete import Profile
 from runlift.domain.builder import build_plan
 from runlift.domain.library import Library
+from runlift.domain.log import LogError, check_name, check_text
 from runlift.domain.plan import Plan
 from runlift.services.errors import BadInput, Conflict, NotFound
 from runlift.services.plan_document import dumps, plan_to_dict, session_to_dict
@@ -21,11 +22,23 @@ UowFactory = Callable[[], UnitOfWork]
 
 
 def profile_from_text(text: str, source: str = "profile") -> Profile:
-    """Validate a stored or given profile text."""
+    """Validate a stored or given profile text (storable, then a valid profile)."""
     try:
-        return to_profile(parse_profile_text(text, source))
-    except ProfileFileError as exc:
+        check_text(source, text)
+        profile = to_profile(parse_profile_text(text, source))
+        check_name("name", profile.name)
+    except (ProfileFileError, LogError) as exc:
         raise BadInput.from_error(exc) from exc
+    return profile
+
+
+def checked_name(name: str) -> str:
+    """A name given for an athlete, refused unless every database can store it."""
+    try:
+        check_name("name", name)
+    except LogError as exc:
+        raise BadInput.from_error(exc) from exc
+    return name
 
 
 def _sessions(plan: Plan) -> list[PlannedSessionRecord]:
@@ -45,9 +58,10 @@ def _sessions(plan: Plan) -> list[PlannedSessionRecord]:
     return records
 
 
-def _store_plan(
+def store_plan(
     uow: UnitOfWork, athlete_id: int, plan: Plan, profile_text: str, now: dt.datetime
 ) -> PlanRecord:
+    """Store a built plan as the athlete's next version, with its planned sessions."""
     return uow.plans.add(
         athlete_id, plan.start, profile_text, dumps(plan_to_dict(plan)), _sessions(plan), now
     )
@@ -68,13 +82,13 @@ def create_athlete(
     begin = start or next_monday(today)
     check_dates(profile, begin, today)
     plan = build_plan(profile, library.catalogue, begin)
-    athlete_name = name or profile.name
+    athlete_name = checked_name(name or profile.name)
     with make_uow() as uow:
         existing = find_athlete(uow, athlete_name)
         if existing is not None:
             raise Conflict(f"{existing.name!r} exists", "athlete", "athlete_exists")
         athlete = uow.athletes.add(athlete_name, text, now)
-        record = _store_plan(uow, athlete.id, plan, text, now)
+        record = store_plan(uow, athlete.id, plan, text, now)
         uow.commit()
     return athlete, record
 
@@ -98,7 +112,7 @@ def update_athlete(
         check_dates(profile, begin, today)
         plan = build_plan(profile, library.catalogue, begin)
         uow.athletes.update_profile(athlete.id, text, now)
-        record = _store_plan(uow, athlete.id, plan, text, now)
+        record = store_plan(uow, athlete.id, plan, text, now)
         uow.commit()
     return AthleteRecord(athlete.id, athlete.name, text), record
 

@@ -6,6 +6,7 @@
 | NotFound    | a name or id matches nothing the user has | 2        | 404  |
 | Conflict    | someone else changed or holds it already  | 2        | 409  |
 | Unavailable | the store cannot be reached               | 3        | 503  |
+| Damaged     | a stored row cannot be used               | 1        | 500  |
 
 Messages name domain fields (`race.date`, `athlete`), never a command-line option, and never
 tell the user to run a command: interfaces add such hints from `code`.
@@ -100,6 +101,25 @@ class Internal(RunliftError):
 
     def __init__(self, message: str) -> None:
         super().__init__(message, None, "internal")
+
+
+class Damaged(RunliftError):
+    """A stored row cannot be used (written by an older import or behind runlift's back).
+
+    Nothing was changed; the interface points the user at the store check that repairs it.
+    """
+
+    exit_code = 1
+    http_status = 500
+
+    def __init__(self, table: str, key: object, detail: str) -> None:
+        super().__init__(
+            f"{table} row {key} cannot be used ({detail}); nothing was changed",
+            "store",
+            "store_damaged",
+        )
+        self.table = table
+        self.key = key
 
 
 class Unavailable(RunliftError):

@@ -3,9 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field
+
+from runlift.domain.log import MAX_STORED_INT
+
+# Integers the store keeps in its columns (or hands to the coaching): within 32 bits everywhere.
+Stored = Field(ge=-MAX_STORED_INT, le=MAX_STORED_INT)
 
 
 class _Strict(BaseModel):
@@ -20,11 +25,11 @@ class LoadDoc(_Strict):
 class TargetDoc(_Strict):
     exercise: str = Field(min_length=1, max_length=60)
     variant: str = Field(min_length=1, max_length=60)
-    sets: int
-    reps: tuple[int, int] | None
-    seconds: int | None
+    sets: int = Stored
+    reps: tuple[Annotated[int, Stored], Annotated[int, Stored]] | None
+    seconds: int | None = Stored
     load: LoadDoc | None
-    rir: int | None = None
+    rir: int | None = Field(default=None, ge=-MAX_STORED_INT, le=MAX_STORED_INT)
     tempo: str | None = Field(default=None, max_length=12)
     counts: bool = True
 
@@ -32,11 +37,11 @@ class TargetDoc(_Strict):
 class SetDoc(_Strict):
     exercise: str = Field(min_length=1, max_length=60)
     variant: str = Field(min_length=1, max_length=60)
-    set_number: int
-    reps: int | None
+    set_number: int = Stored
+    reps: int | None = Stored
     load: LoadDoc | None
-    seconds: int | None
-    rir: int | None
+    seconds: int | None = Stored
+    rir: int | None = Stored
     target: TargetDoc | None
     client_id: str | None = Field(min_length=1, max_length=120)
     logged_at: dt.datetime
@@ -46,7 +51,7 @@ class SessionDoc(_Strict):
     date: dt.date
     started_at: dt.datetime | None
     ended_at: dt.datetime | None
-    srpe: int | None
+    srpe: int | None = Stored
     notes: str | None
     client_id: str | None = Field(min_length=1, max_length=120)
     sets: list[SetDoc]
@@ -54,15 +59,15 @@ class SessionDoc(_Strict):
 
 class PlannedDoc(_Strict):
     date: dt.date
-    position: int = Field(ge=0)
-    week: int = Field(ge=0)
+    position: int = Field(ge=0, le=MAX_STORED_INT)
+    week: int = Field(ge=0, le=MAX_STORED_INT)
     deload: bool
     title: str = Field(max_length=120)
     session: dict[str, Any]
 
 
 class PlanDoc(_Strict):
-    version: int = Field(ge=1)
+    version: int = Field(ge=1, le=MAX_STORED_INT)
     start: dt.date
     created_at: dt.datetime
     profile_yaml: str
@@ -73,7 +78,7 @@ class PlanDoc(_Strict):
 class RunDoc(_Strict):
     date: dt.date
     distance_m: float
-    duration_s: int | None = None
+    duration_s: int | None = Field(default=None, ge=-MAX_STORED_INT, le=MAX_STORED_INT)
     type: str | None = None
     source: str = Field(min_length=1, max_length=20)
     client_id: str | None = Field(default=None, min_length=1, max_length=120)

@@ -9,7 +9,13 @@ from dataclasses import dataclass, replace
 
 from runlift.domain.exercise import Exercise
 from runlift.domain.library import Library
-from runlift.domain.log import LogError, LoggedSet, PerformedSession, check_date
+from runlift.domain.log import (
+    LogError,
+    LoggedSet,
+    PerformedSession,
+    check_client_id,
+    check_date,
+)
 from runlift.services.athletes import UowFactory, resolve_athlete
 from runlift.services.catalogue import get_exercise
 from runlift.services.errors import BadInput
@@ -47,8 +53,10 @@ def check_amounts(entry: SetEntry, exercise: Exercise) -> None:
         raise BadInput(
             "seconds", f"{exercise.slug} is done for reps; give reps or seconds, not both"
         )
-    if entry.client_id is not None and not entry.client_id.strip():
-        raise BadInput("id", "is empty; give an id or leave it out")
+    try:
+        check_client_id("id", entry.client_id)
+    except LogError as exc:
+        raise BadInput.from_error(exc) from exc
 
 
 def check_recent(day: dt.date, today: dt.date) -> None:
@@ -120,6 +128,7 @@ def log_session(
         session = replace(session, client_id=key)
     with make_uow() as uow:
         athlete = resolve_athlete(uow, name)
+        uow.athletes.lock(athlete.id)  # concurrent loggers of one day find one session
         created: int | None = None
         if session is not None:
             created = uow.sessions.add_new(athlete.id, session)
@@ -192,7 +201,7 @@ def _add_sets(
     trained = [e for c, e in zip(checked, exercises, strict=True) if not c.test]
     kit = athlete_kit(athlete)
     targets = targets_on(
-        uow, library, athlete.id, kit, trained, day, planned_sessions(uow, athlete.id)
+        uow, library, athlete.id, kit, trained, day, planned_sessions(uow, athlete.id, library)
     )
     ids = [c.logged.client_id for c in checked if c.logged.client_id is not None]
     known = uow.sets.known_client_ids(athlete.id, ids) if ids else set()

@@ -153,6 +153,23 @@ class StoredAdjustment:
     created_at: dt.datetime
 
 
+@dataclass(frozen=True, slots=True)
+class RawRow:
+    """A stored row as the database holds it, undecoded: what the store check reads.
+
+    `values` maps column names to what the database gave (JSON columns as text); planned
+    sessions carry their plan's athlete.
+    """
+
+    table: str
+    id: int
+    athlete_id: int
+    values: dict[str, Any]
+
+
+AUDITED_TABLES = ("plans", "planned_sessions", "performed_sessions", "set_logs", "runs")
+
+
 class AthleteRepository(Protocol):
     """Athletes by name; adding a name that exists is a `Conflict` (at the latest on leaving)."""
 
@@ -161,6 +178,13 @@ class AthleteRepository(Protocol):
     def all(self) -> list[AthleteRecord]: ...
     def update_profile(self, athlete_id: int, profile_yaml: str, now: dt.datetime) -> None: ...
     def stamps(self, athlete_id: int) -> tuple[dt.datetime, dt.datetime]: ...
+    def lock(self, athlete_id: int) -> None:
+        """Hold the athlete's log until the unit of work ends: writers of one log go in turn."""
+        ...
+
+    def lock_all(self) -> None:
+        """Hold the whole store until the unit of work ends (an import into an empty store)."""
+        ...
 
 
 class PlanRepository(Protocol):
@@ -332,6 +356,17 @@ class LogSummaries(Protocol):
     ) -> list[tuple[dt.date, str, int]]: ...
 
 
+class StoreAudit(Protocol):
+    """Rows read and mended without decoding, so a damaged store can be checked and repaired."""
+
+    def rows(self, table: str) -> list[RawRow]:
+        """Every row of one of AUDITED_TABLES, by id."""
+        ...
+
+    def update(self, table: str, row_id: int, values: dict[str, Any]) -> None: ...
+    def delete(self, table: str, row_ids: list[int]) -> None: ...
+
+
 class UnitOfWork(Protocol):
     """Repositories sharing one transaction: nothing is kept without commit().
 
@@ -354,6 +389,8 @@ class UnitOfWork(Protocol):
     def journal(self) -> JournalRepository: ...
     @property
     def adjustments(self) -> AdjustmentRepository: ...
+    @property
+    def audit(self) -> StoreAudit: ...
 
     def __enter__(self) -> UnitOfWork: ...
     def __exit__(

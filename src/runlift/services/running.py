@@ -6,7 +6,7 @@ import datetime as dt
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-from runlift.domain.log import LogError, check_date, check_text
+from runlift.domain.log import LogError, check_client_id, check_date
 from runlift.domain.training_load import (
     RunEntry,
     Spike,
@@ -31,7 +31,6 @@ from runlift.services.suggest import parse_enum
 
 MANUAL = "manual"
 SPIKE_WINDOW = dt.timedelta(days=30)
-MAX_ID_LENGTH = 120  # the store's client_id column
 
 
 @dataclass(frozen=True, slots=True)
@@ -89,11 +88,9 @@ def add_run(
     """Store one run, and say at once whether `run-spike` flags it."""
     run = checked_run(run, today)
     try:
-        check_text("id", client_id)
+        check_client_id("id", client_id)
     except LogError as exc:
         raise BadInput.from_error(exc) from exc
-    if client_id is not None and not 1 <= len(client_id) <= MAX_ID_LENGTH:
-        raise BadInput("id", f"must be 1-{MAX_ID_LENGTH} characters")
     with make_uow() as uow:
         athlete = resolve_athlete(uow, name)
         new_id = uow.runs.add_new(athlete.id, run, MANUAL, client_id, now)

@@ -25,6 +25,7 @@ from runlift.services.athletes import UowFactory, profile_from_text, resolve_ath
 from runlift.services.catalogue import get_exercise
 from runlift.services.ports import AthleteRecord, PlannedSessionRecord, StoredSet, UnitOfWork
 from runlift.services.real_week import day_notes, next_session, week_state
+from runlift.services.stored_plans import readable_sessions
 
 PROGRESSED_BLOCKS = frozenset({"main", "core", "plyometric"})
 HISTORY_DAYS = 24  # progression reads only the last sessions; more would only cost time
@@ -72,10 +73,16 @@ def _kit(profile_yaml: str, name: str) -> Kit:
     return Kit.of(profile_from_text(profile_yaml, name))
 
 
-def planned_sessions(uow: UnitOfWork, athlete_id: int) -> list[PlannedSessionRecord]:
-    """Every session of the current plan: read once per unit of work, then searched in memory."""
+def planned_sessions(
+    uow: UnitOfWork, athlete_id: int, library: Library | None = None
+) -> list[PlannedSessionRecord]:
+    """Every session of the current plan: read once per unit of work, then searched in memory.
+
+    Each is checked as the plan shape (and against the catalogue when given), so a damaged row
+    is one `Damaged` error rather than a crash deep inside the coaching.
+    """
     plan = uow.plans.latest(athlete_id)
-    return uow.plans.sessions(plan.id) if plan is not None else []
+    return readable_sessions(library, uow.plans.sessions(plan.id)) if plan is not None else []
 
 
 def _trained(record: PlannedSessionRecord) -> list[tuple[str, dict[str, Any]]]:
@@ -268,7 +275,7 @@ def day_view(
     with make_uow() as uow:
         athlete = resolve_athlete(uow, name)
         kit = athlete_kit(athlete)
-        everything = planned_sessions(uow, athlete.id)
+        everything = planned_sessions(uow, athlete.id, library)
         seen = min(today, day) if today is not None else monday_of(day)
         state = week_state(uow, library.catalogue, athlete, day, seen)
         todays = [] if state is None else [s.record for s in state.sessions if s.outcome.on == day]
@@ -322,7 +329,7 @@ def next_for(
     exercise = get_exercise(library, exercise_name)
     with make_uow() as uow:
         athlete = resolve_athlete(uow, name)
-        plan = planned_sessions(uow, athlete.id)
+        plan = planned_sessions(uow, athlete.id, library)
         day = next_day(uow, athlete.id, exercise.slug, today, plan)
         return target_on(uow, library, athlete.id, athlete_kit(athlete), exercise, day, plan)
 
@@ -334,7 +341,8 @@ def next_date(
     exercise = get_exercise(library, exercise_name)
     with make_uow() as uow:
         athlete = resolve_athlete(uow, name)
-        return next_day(uow, athlete.id, exercise.slug, today, planned_sessions(uow, athlete.id))
+        plan = planned_sessions(uow, athlete.id, library)
+        return next_day(uow, athlete.id, exercise.slug, today, plan)
 
 
 @dataclass(frozen=True, slots=True)

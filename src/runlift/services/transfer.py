@@ -12,7 +12,7 @@ from pydantic import ValidationError
 
 from runlift.domain.dates import DateError, check_moment, check_plan_day
 from runlift.domain.library import Library
-from runlift.domain.log import LogError, LoggedSet, PerformedSession, check_date
+from runlift.domain.log import LogError, LoggedSet, PerformedSession, check_date, check_name
 from runlift.domain.progression import Load
 from runlift.domain.shown import shown
 from runlift.domain.target_codec import load_to_dict, target_from_dict, target_to_dict
@@ -32,6 +32,7 @@ from runlift.services.json_text import read_json
 from runlift.services.plan_document import dumps as plan_dumps
 from runlift.services.ports import PlannedSessionRecord, SetRow, UnitOfWork
 from runlift.services.running import checked_run
+from runlift.services.stored_plans import check_plan, check_session, decoded_plan, storable
 
 FORMAT = "runlift-export"
 VERSION = 1
@@ -61,7 +62,7 @@ def _athlete_doc(uow: UnitOfWork, athlete_id: int, name: str, profile: str) -> d
             "start": p.start.isoformat(),
             "created_at": _stamp(uow.plans.created_at(p.id)),
             "profile_yaml": p.profile_yaml,
-            "plan": json.loads(p.plan_json),
+            "plan": decoded_plan(p),
             "planned_sessions": [
                 {
                     "date": s.date.isoformat(),
@@ -159,28 +160,17 @@ def read_document(text: str, source: str) -> object:
 
 
 def parse_document(data: object) -> ExportDoc:
-    """Shape-check a document; the first problem is reported with its path, e.g. athletes.0.name."""
-    _no_nul(data, "document")
+    """Shape-check a document; the first problem is reported with its path, e.g. athletes.0.name.
+
+    Text with NUL and numbers that are not finite are refused anywhere: no store keeps them.
+    """
+    storable(data, "")
     try:
         return ExportDoc.model_validate(data)
     except ValidationError as exc:
         first = exc.errors()[0]
         field = ".".join(str(p) for p in first["loc"]) or "document"
         raise BadInput(field, first["msg"]) from exc
-
-
-def _no_nul(value: object, path: str) -> None:
-    """NUL cannot be stored in PostgreSQL text: refuse it anywhere, naming where."""
-    if isinstance(value, str):
-        if "\x00" in value:
-            raise BadInput(path, "contains a NUL character")
-    elif isinstance(value, dict):
-        for key, item in value.items():
-            _no_nul(key, path)
-            _no_nul(item, f"{path}.{key}" if path != "document" else str(key))
-    elif isinstance(value, list):
-        for index, item in enumerate(value):
-            _no_nul(item, f"{path}.{index}")
 
 
 def _utc(value: dt.datetime, field: str) -> dt.datetime:
@@ -251,6 +241,10 @@ def _check_set(library: Library, s: SetDoc, field: str) -> tuple[LoggedSet, str,
 
 def _check_athlete(library: Library, a: AthleteDoc, i: int, today: dt.date) -> _Checked:
     base = f"athletes.{i}"
+    try:
+        check_name(f"{base}.name", a.name)
+    except LogError as exc:
+        raise BadInput.from_error(exc) from exc
     for field, text in [(f"{base}.profile_yaml", a.profile_yaml)] + [
         (f"{base}.plans.{j}.profile_yaml", p.profile_yaml) for j, p in enumerate(a.plans)
     ]:
@@ -262,6 +256,11 @@ def _check_athlete(library: Library, a: AthleteDoc, i: int, today: dt.date) -> _
         _check_plan_days(plan, f"{base}.plans.{j}", today)
         if plan.version != j + 1:
             raise BadInput(f"{base}.plans.{j}.version", f"expected {j + 1}: versions run 1, 2, ...")
+        check_plan(library, plan.plan, f"{base}.plans.{j}.plan")
+        for k, planned in enumerate(plan.planned_sessions):
+            check_session(
+                library, planned.session, f"{base}.plans.{j}.planned_sessions.{k}.session"
+            )
         _unique(
             [(s.date, s.position) for s in plan.planned_sessions],
             f"{base}.plans.{j}.planned_sessions.{{}}",
@@ -356,6 +355,7 @@ def import_document(make_uow: UowFactory, library: Library, data: object, today:
         for i, a in enumerate(doc.athletes)
     ]
     with make_uow() as uow:
+        uow.athletes.lock_all()  # a concurrent import waits, then finds the store not empty
         present = uow.athletes.all()
         if present:
             names = ", ".join(a.name for a in present)

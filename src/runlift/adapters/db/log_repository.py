@@ -26,6 +26,7 @@ from runlift.domain.log import LoggedSet, PerformedSession
 from runlift.domain.progression import Load
 from runlift.domain.target_codec import target_from_json, target_to_json
 from runlift.domain.vocab import Units
+from runlift.services.errors import Damaged
 from runlift.services.ports import SetRow, StoredSession, StoredSet
 
 E1RM_MAX_REPS = 10
@@ -116,20 +117,7 @@ class SqlSessions:
         rows = self.c.execute(
             query.order_by(performed_sessions.c.date, performed_sessions.c.id)
         ).all()
-        return [
-            StoredSession(
-                r.id,
-                PerformedSession(
-                    date=r.date,
-                    started_at=to_utc(r.started_at),
-                    ended_at=to_utc(r.ended_at),
-                    srpe=r.srpe,
-                    notes=r.notes,
-                    client_id=r.client_id,
-                ),
-            )
-            for r in rows
-        ]
+        return [_stored_session(r) for r in rows]
 
 
 class SqlSets:
@@ -369,6 +357,14 @@ def insert_once(
 
 
 def _stored_set(r: Row[Any]) -> StoredSet:
+    """A set row as the domain reads it; `Damaged` when the row holds what no set can."""
+    try:
+        return _decoded_set(r)
+    except (ValueError, KeyError, TypeError, IndexError, AttributeError) as exc:
+        raise Damaged("set_logs", r.id, str(exc) or type(exc).__name__) from exc
+
+
+def _decoded_set(r: Row[Any]) -> StoredSet:
     return StoredSet(
         r.id,
         r.session_id,
@@ -386,6 +382,22 @@ def _stored_set(r: Row[Any]) -> StoredSet:
         ),
         utc(r.logged_at),
     )
+
+
+def _stored_session(r: Row[Any]) -> StoredSession:
+    """A session row as the domain reads it; `Damaged` when the row holds what no session can."""
+    try:
+        session = PerformedSession(
+            date=r.date,
+            started_at=to_utc(r.started_at),
+            ended_at=to_utc(r.ended_at),
+            srpe=r.srpe,
+            notes=r.notes,
+            client_id=r.client_id,
+        )
+    except ValueError as exc:
+        raise Damaged("performed_sessions", r.id, str(exc)) from exc
+    return StoredSession(r.id, session)
 
 
 def _set_row(athlete_id: int, r: SetRow) -> dict[str, object]:

@@ -4,8 +4,9 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+from typing import Any
 
-from sqlalchemy import Connection, func, insert, select, update
+from sqlalchemy import Connection, func, insert, select, text, update
 
 from runlift.adapters.db.codec import utc
 from runlift.adapters.db.tables import (
@@ -13,6 +14,7 @@ from runlift.adapters.db.tables import (
     planned_sessions,
     plans,
 )
+from runlift.services.errors import Damaged
 from runlift.services.ports import (
     AthleteRecord,
     PlannedSessionRecord,
@@ -56,6 +58,18 @@ class SqlAthletes:
             select(athletes.c.created_at, athletes.c.updated_at).where(athletes.c.id == athlete_id)
         ).one()
         return utc(row[0]), utc(row[1])
+
+    def lock(self, athlete_id: int) -> None:
+        """PostgreSQL: lock the athlete's row; SQLite holds the write lock from BEGIN already."""
+        if self.c.dialect.name == "postgresql":
+            self.c.execute(
+                select(athletes.c.id).where(athletes.c.id == athlete_id).with_for_update()
+            )
+
+    def lock_all(self) -> None:
+        """PostgreSQL: a lock no other writer of athletes shares; SQLite: held from BEGIN."""
+        if self.c.dialect.name == "postgresql":
+            self.c.execute(text("LOCK TABLE athletes IN SHARE ROW EXCLUSIVE MODE"))
 
 
 class SqlPlans:
@@ -134,10 +148,25 @@ class SqlPlans:
         ).all()
         return [
             PlannedSessionRecord(
-                r.date, r.position, r.week, bool(r.deload), r.title, json.loads(r.session_json)
+                r.date, r.position, r.week, bool(r.deload), r.title, _session_content(r)
             )
             for r in rows
         ]
+
+
+def _session_content(row: Any) -> dict[str, Any]:
+    """A planned session's stored JSON; `Damaged` when it is not a JSON object."""
+    try:
+        content = json.loads(row.session_json, parse_constant=_no_constant)
+    except ValueError as exc:
+        raise Damaged("planned_sessions", row.id, "not JSON") from exc
+    if not isinstance(content, dict):
+        raise Damaged("planned_sessions", row.id, "not a JSON object")
+    return content
+
+
+def _no_constant(name: str) -> Any:
+    raise ValueError(f"{name} is not a number JSON allows")
 
 
 __all__ = ["SqlAthletes", "SqlPlans"]

@@ -8,6 +8,7 @@ from sqlalchemy import Connection, Engine
 from sqlalchemy.exc import DatabaseError, IntegrityError, OperationalError
 
 from runlift.adapters.db.adjustment_repository import SqlAdjustments
+from runlift.adapters.db.audit_repository import SqlAudit
 from runlift.adapters.db.failures import unavailable
 from runlift.adapters.db.journal_repository import SqlJournal
 from runlift.adapters.db.log_repository import SqlSessions, SqlSets, SqlSummaries
@@ -39,6 +40,7 @@ class SqlUnitOfWork:
     summaries: SqlSummaries
     journal: SqlJournal
     adjustments: SqlAdjustments
+    audit: SqlAudit
 
     def __init__(self, engine: Engine, raw_errors: bool = False) -> None:
         self.engine = engine
@@ -58,6 +60,7 @@ class SqlUnitOfWork:
         self.summaries = SqlSummaries(self.connection)
         self.journal = SqlJournal(self.connection)
         self.adjustments = SqlAdjustments(self.connection)
+        self.audit = SqlAudit(self.connection)
         return self
 
     def __exit__(

@@ -114,3 +114,31 @@ def db_upgrade() -> None:
     """Apply pending database migrations."""
     revision = upgrade_database(core().settings)
     typer.echo(f"database at revision {revision}")
+
+
+@db_app.command("check")
+def db_check(
+    repair: bool = typer.Option(
+        False, "--repair", help="Repair what can be repaired safely, in one transaction."
+    ),
+) -> None:
+    """List stored rows no command could use; exit status 1 while any is left."""
+    from runlift.services import store_check
+
+    make_uow = core().uow_factory()
+    library = core().library
+    if repair:
+        result = store_check.repair_store(make_uow, library, core().now())
+        for line in result.repaired:
+            typer.echo(f"repaired {line}")
+        result = store_check.check_store(make_uow, library)
+    else:
+        result = store_check.check_store(make_uow, library)
+    for p in result.problems:
+        typer.echo(f"{p.athlete}: {p.table} {p.row_id}: {p.problem} (--repair: {p.repair})")
+    if not result.problems:
+        typer.echo("the store is sound: every plan, session, set and run can be used")
+        return
+    hint = "" if repair else "; 'runlift db check --repair' repairs what it safely can"
+    typer.echo(f"{plural(len(result.problems), 'damaged row')}{hint}", err=True)
+    raise typer.Exit(1)

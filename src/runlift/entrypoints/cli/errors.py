@@ -15,6 +15,7 @@ HINTS = {
         "choose one with --athlete, or set a default with 'runlift athlete use NAME'"
     ),
     "date_too_old": "older history comes in through 'runlift import-log'",
+    "store_damaged": "run 'runlift db check' to list such rows, and 'runlift db check --repair'",
 }
 ATHLETE_OPTION_CODES = frozenset({"not_found", "several_athletes"})
 
