@@ -102,6 +102,8 @@ def outputs(names: dict[str, str]) -> list[tuple[tuple[str, ...], type[schemas.S
         (("volume", "--format", "json"), schemas.VolumeWeek, True),
         (("load", "--weeks", "4", "--format", "json"), schemas.LoadWeek, True),
         (("runs", "list", "--format", "json"), schemas.Run, True),
+        (("week", "--date", names["day"], "--format", "json"), schemas.WeekView, False),
+        (("week", "--format", "json"), schemas.WeekView, False),
     ]
 
 

@@ -86,7 +86,7 @@ def test_bad_corrections_change_nothing(capsys: pytest.CaptureFixture[str]) -> N
         (("sets", "edit", "1", "--load", "5"), "--load"),
         (("sets", "delete", "42"), "id"),
         (("runs", "delete", "7"), "id"),
-        (("session", "delete", "2026-11-18"), "date"),
+        (("session", "delete", "2026-11-18"), "DATE"),
     ):
         code, out, err = run(capsys, *argv)
         assert (code, out) == (2, ""), argv
@@ -141,7 +141,7 @@ def test_the_same_session_file_twice_is_one_session(
     assert run(capsys, "log", "--file", str(path))[1] == "logged 2 of 2 sets (0 already there)\n"
     code, out, _ = run(capsys, "log", "--file", str(path))
     assert code == 0
-    assert out == "logged 0 of 2 sets (2 already there)\n"
+    assert out == "this session is in the log already; nothing changed\n"
     assert len(history(capsys)) == 2
     _, load, _ = run(capsys, "load", "--format", "json", "--weeks", "52")
     weeks = [w for w in json.loads(load) if w["strength_sessions"]]
@@ -201,3 +201,17 @@ def test_pounds_and_mapped_names_import_in_the_runners_units(
     code, _, err = run(capsys, "import-log", str(FIXTURES / "hevy.csv"), "--from", "strong")
     assert code == 2
     assert "looks like a Hevy export" in err
+
+
+@pytest.mark.usefixtures("ana")
+def test_the_example_session_file_logs_once(capsys: pytest.CaptureFixture[str]) -> None:
+    example = str(ROOT / "examples" / "session.json")
+    assert run(capsys, "log", "--file", example) == (
+        0,
+        "logged 5 of 5 sets (0 already there)\n",
+        "",
+    )
+    assert run(capsys, "log", "--file", example)[1] == (
+        "this session is in the log already; nothing changed\n"
+    )
+    assert len(history(capsys)) == 5

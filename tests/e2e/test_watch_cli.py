@@ -91,12 +91,12 @@ def test_a_day_without_a_session_names_the_next_one(
     ana: None, capsys: pytest.CaptureFixture[str], tmp_path: Path
 ) -> None:
     target = tmp_path / "rest.fit"
-    code, out, err = run(capsys, "watch", "--date", "2026-11-18", "-o", str(target))
+    code, out, err = run(capsys, "watch", "--date", "2026-11-16", "-o", str(target))
     assert code == 2
     assert out == ""
     assert err.count("\n") == 1
     assert "no strength session" in err
-    assert "2026-11-19" in err
+    assert "2026-11-17" in err
     assert not target.exists()
     assert sorted(tmp_path.iterdir()) == [tmp_path / "runlift-cache", tmp_path / "runlift-data"]
 

@@ -131,7 +131,7 @@ def test_a_retried_session_file_records_each_set_once(
     )
     assert run(capsys, "log", "--file", str(path)) == (
         0,
-        "logged 0 of 2 sets (2 already there)\n",
+        "this session is in the log already; nothing changed\n",
         "",
     )
     assert sorted(s.logged.client_id or "" for s in stored_sets()) == ["f1", "f2"]

@@ -102,7 +102,7 @@ def load_guide(
 ) -> Guide:
     """The day's planned items with targets, and the sets already stored for each of them."""
     check_day(day, today)
-    view = training.day_view(make_uow, library, name, day)
+    view = training.day_view(make_uow, library, name, day, today=today)
     steps = [
         Step(it.block, it.item, it.decision) for _record, items in view.sessions for it in items
     ]

@@ -29,6 +29,10 @@ def options_named(**fields: str) -> Iterator[None]:
         if exc.field in fields:
             raise exc.renamed(fields[exc.field]) from exc
         raise
+    except RunliftError as exc:  # a conflict or a miss keeps its kind (and exit status)
+        if exc.field in fields:
+            exc.field = fields[exc.field]
+        raise
 
 
 def error_line(exc: RunliftError) -> str:

@@ -36,7 +36,9 @@ def today(
     output = parse_enum(ShowFormat, fmt, "--format")
     library = core().library
     day = parse_date(date, "--date") or core().today()
-    view = training.day_view(core().uow_factory(), library, athlete_name(athlete), day)
+    view = training.day_view(
+        core().uow_factory(), library, athlete_name(athlete), day, today=core().today()
+    )
     if output is ShowFormat.JSON:
         emit_json(shapes.today_shape(view))
     else:
@@ -96,6 +98,9 @@ def _log_file(make_uow: UowFactory, library: Library, path: Path, athlete: str |
         core().now(),
     )
     recorded = logged.recorded
+    if logged.already_recorded:
+        typer.echo("this session is in the log already; nothing changed")
+        return
     new = sum(recorded)
     typer.echo(
         f"logged {new} of {plural(len(recorded), 'set')} ({len(recorded) - new} already there)"

@@ -30,7 +30,9 @@ def watch(
     check_extension(output, ".fit", "--output")
     day = parse_date(date, "--date") or core().today()
     library = core().library
-    view = training.day_view(core().uow_factory(), library, athlete_name(athlete), day)
+    view = training.day_view(
+        core().uow_factory(), library, athlete_name(athlete), day, today=core().today()
+    )
     if not view.sessions:
         upcoming = view.next_planned
         later = (

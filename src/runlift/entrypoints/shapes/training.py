@@ -71,6 +71,7 @@ def today_shape(view: DayView) -> schemas.Today:
             )
             for record, targets in view.sessions
         ),
+        notes=tuple(view.notes),
     )
 
 

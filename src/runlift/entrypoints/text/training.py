@@ -65,6 +65,7 @@ def _fit(line: str) -> str:
 def no_session_text(view: DayView) -> str:
     """Nothing today: say so, and when the next session is."""
     text = f"{view.date}: no strength session planned for {view.athlete}; rest or run."
+    text += "".join(f"\nNote: {note}" for note in view.notes)
     upcoming = view.next_planned
     if upcoming is not None:
         day = upcoming.date.strftime("%a %Y-%m-%d")
@@ -76,7 +77,7 @@ def day_text(view: DayView, catalogue: Catalogue) -> str:
     """The day's sessions for the terminal."""
     if not view.sessions:
         return no_session_text(view) + "\n"
-    lines = []
+    lines = [f"Note: {note}" for note in view.notes]
     for record, targets in view.sessions:
         lines.append(
             f"{view.date} {record.title} (week {record.week}, about "
