@@ -24,7 +24,7 @@ from runlift.domain.targets import (
     loading_equipment,
 )
 from runlift.domain.tempo import slowest
-from runlift.domain.vocab import Equipment, Units
+from runlift.domain.vocab import Category, Equipment, Units
 
 ALWAYS_OWNED = frozenset({Equipment.TOWEL})
 
@@ -178,7 +178,13 @@ def item_target(
 
 
 def _loading(item: PlannedItem, exercise: Exercise, kit: Kit) -> Equipment | None:
-    """The piece carrying the load: the plan's kit for its exercise, the runner's for a variant."""
+    """The piece carrying the load: the plan's kit for its exercise, the runner's for a variant.
+
+    Jumps carry none, whatever the runner logs: plyometrics are prescribed as bodyweight power
+    work (few quick contacts), so a loaded jump variant never becomes a target.
+    """
+    if exercise.category is Category.PLYOMETRIC:
+        return None
     if exercise.slug == item.exercise:
         return loading_equipment(item.equipment)
     return loading_equipment(exercise.kit_for(kit.equipment) or ())

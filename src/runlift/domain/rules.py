@@ -103,7 +103,7 @@ RULES: Final = (
         "the strength session; low-intensity jumps (pogo jumps, skipping) during the ramp-in; no "
         "high-impact jumps in the first 4 weeks for masters (50+) and after shin splints or a "
         "bone-stress injury, nor in the first 6 weeks (then at most 40 contacts) for Achilles "
-        "tendinopathy.",
+        "tendinopathy. Jumps are bodyweight: a load logged on a jump never becomes a target.",
         (
             "Balsalobre-Fernández et al. 2016, J Strength Cond Res 30:2361",
             "Dudagoitia Barrio et al. 2023, Kinesiology 55(2)",
