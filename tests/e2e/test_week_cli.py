@@ -122,3 +122,17 @@ def test_a_long_run_on_saturday_instead_of_sunday_moves_fridays_session(
     day = json.loads(out)
     assert day["sessions"][0]["deload"] is True
     assert any("Long run logged Saturday" in note for note in day["notes"])
+
+
+def test_next_follows_a_moved_session(capsys: pytest.CaptureFixture[str]) -> None:
+    out = run(capsys, "today", "--date", "2026-11-19", "--format", "json")[1]
+    lift = next(
+        i["exercise"] for i in json.loads(out)["sessions"][0]["items"] if i["block"] == "main"
+    )
+    assert run(capsys, "move", "2026-11-19", "--to", "2026-11-20")[0] == 0
+    out = run(capsys, "next", lift, "--format", "json")[1]
+    answer = json.loads(out)
+    assert answer["date"] == "2026-11-20"
+    out = run(capsys, "today", "--date", "2026-11-20", "--format", "json")[1]
+    shown = next(i for i in json.loads(out)["sessions"][0]["items"] if i["exercise"] == lift)
+    assert {k: v for k, v in answer.items() if k != "date"} == shown["target"]

@@ -97,16 +97,19 @@ def test_next_is_what_today_shows_on_the_exercises_next_planned_day(
         answer = training.next_for(store, library(), "Tess", slug, today)
         planned = [r.date for r in PLAN if slug in _slugs(r.session)]
         later = [d for d in planned if d > today or (d == today and slug not in done_today)]
-        assert day == (later[0] if later else day)
+        # A session missed earlier in the week may be offered again before the next planned day.
+        assert day <= (later[0] if later else day)
         assert day >= today
         if later:
-            assert _shown(store, slug, day) == answer, (slug, day)
+            assert _shown(store, slug, day, today) == answer, (slug, day)
         _check_target(answer.target.load, profile, slug, answer.target.variant)
 
 
-def _shown(store: FakeStore, slug: str, day: dt.date) -> Decision | None:
+def _shown(
+    store: FakeStore, slug: str, day: dt.date, today: dt.date | None = None
+) -> Decision | None:
     """What `runlift today` shows for the exercise on that day (None when not planned then)."""
-    view = training.day_view(store, library(), "Tess", day)
+    view = training.day_view(store, library(), "Tess", day, today=today)
     found = [
         it.decision for _r, items in view.sessions for it in items if it.item["exercise"] == slug
     ]

@@ -137,7 +137,13 @@ NEXT_DAYS = [
     # name, logged on, today, expected day next answers for
     ("planned today, nothing logged: today", None, tuesday(2), tuesday(2)),
     ("planned today and logged: the next planned day", tuesday(2), tuesday(2), tuesday(3)),
-    ("between sessions: the next planned day", None, thursday(2), tuesday(3)),
+    (
+        "between sessions, the last one done: the next planned day",
+        tuesday(2),
+        thursday(2),
+        tuesday(3),
+    ),
+    ("Tuesday missed: offered again on Thursday, today", None, thursday(2), thursday(2)),
     ("after the plan: today", None, tuesday(12), tuesday(12)),
     (
         "after the plan, logged today: tomorrow",

@@ -303,20 +303,51 @@ def day_view(
         return DayView(athlete.name, day, sessions, upcoming, notes)
 
 
+def _real_days(
+    uow: UnitOfWork,
+    library: Library,
+    athlete: AthleteRecord,
+    slug: str,
+    today: dt.date,
+    plan: list[PlannedSessionRecord],
+) -> list[dt.date]:
+    """The days the exercise stands on in the real week (moves and offers applied), from the
+    first week from today's on that still holds it."""
+    planned = {r.date for r in plan if any(i["exercise"] == slug for _, i in _trained(r))}
+    for monday in sorted({monday_of(d) for d in planned if d >= monday_of(today)}):
+        state = week_state(uow, library.catalogue, athlete, monday, today)
+        if state is None:
+            continue
+        days = sorted(
+            s.outcome.on
+            for s in state.sessions
+            if s.outcome.on is not None
+            and s.outcome.on >= today
+            and any(i["exercise"] == slug for _, i in _trained(s.record))
+        )
+        if days:
+            return days
+    return []
+
+
 def next_day(
     uow: UnitOfWork,
-    athlete_id: int,
+    library: Library,
+    athlete: AthleteRecord,
     slug: str,
     today: dt.date,
     plan: list[PlannedSessionRecord],
 ) -> dt.date:
-    """The day `next` answers for: the exercise's next planned day, today's unless done today.
+    """The day `next` answers for: the exercise's next day in the real week, today's unless done
+    today (a moved or offered session counts where it now stands).
 
     With nothing of it planned from then on: today, or tomorrow once today's sets are logged.
     """
-    done_today = any(s.date == today for s in uow.sets.recent(athlete_id, slug, 2))
-    planned = sorted({r.date for r in plan if any(i["exercise"] == slug for _, i in _trained(r))})
-    later = [d for d in planned if d > today or (d == today and not done_today)]
+    done_today = any(s.date == today for s in uow.sets.recent(athlete.id, slug, 2))
+    days = _real_days(uow, library, athlete, slug, today, plan)
+    later = [d for d in days if d > today or not done_today]
+    if not later and days:  # done today: the next week that holds it
+        later = _real_days(uow, library, athlete, slug, today + dt.timedelta(days=1), plan)
     if later:
         return later[0]
     return today + dt.timedelta(days=1) if done_today else today
@@ -325,12 +356,21 @@ def next_day(
 def next_for(
     make_uow: UowFactory, library: Library, name: str, exercise_name: str, today: dt.date
 ) -> Decision:
-    """What to do next time for one exercise: exactly what `today` shows on its next planned day."""
+    """What to do next time for one exercise: exactly what `today` shows on its next day."""
     exercise = get_exercise(library, exercise_name)
-    with make_uow() as uow:
+    day = next_date(make_uow, library, name, exercise.slug, today)
+    view = day_view(make_uow, library, name, day, today=today)
+    shown = [
+        it.decision
+        for _record, items in view.sessions
+        for it in items
+        if it.item["exercise"] == exercise.slug and it.decision is not None
+    ]
+    if shown:
+        return shown[0]
+    with make_uow() as uow:  # not planned then: the target the log leads to
         athlete = resolve_athlete(uow, name)
         plan = planned_sessions(uow, athlete.id, library)
-        day = next_day(uow, athlete.id, exercise.slug, today, plan)
         return target_on(uow, library, athlete.id, athlete_kit(athlete), exercise, day, plan)
 
 
@@ -342,7 +382,7 @@ def next_date(
     with make_uow() as uow:
         athlete = resolve_athlete(uow, name)
         plan = planned_sessions(uow, athlete.id, library)
-        return next_day(uow, athlete.id, exercise.slug, today, plan)
+        return next_day(uow, library, athlete, exercise.slug, today, plan)
 
 
 @dataclass(frozen=True, slots=True)
