@@ -28,9 +28,12 @@ _DESCRIBED = {
 }
 
 
+ALWAYS = (422, 500, 503)  # any route: a bad parameter, a fault, the store down
+
+
 def responses(*statuses: int) -> dict[int | str, dict[str, Any]]:
-    """The `responses` of a route: each status with the error body, for the OpenAPI."""
-    wanted = statuses or (401, 404, 413, 422, 500, 503)
+    """The `responses` of a route: its error statuses (and ALWAYS) with the error body."""
+    wanted = sorted({*statuses, *ALWAYS})
     return {s: {"model": ErrorBody, "description": _DESCRIBED[s]} for s in wanted}
 
 
@@ -82,6 +85,8 @@ def _validation_error(_request: Request, exc: Exception) -> JSONResponse:
 
 def _http_error(request: Request, exc: Exception) -> JSONResponse:
     assert isinstance(exc, HTTPException)
+    if exc.status_code == 400:  # FastAPI could not read the body (not UTF-8, not a form)
+        return error_response(422, "malformed_json", "the body cannot be read as JSON", "body")
     code = {404: "not_found", 405: "method_not_allowed"}.get(exc.status_code, "http_error")
     message = str(exc.detail)
     if exc.status_code == 404:
