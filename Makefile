@@ -19,8 +19,9 @@ lint: $(STAMP)
 	$(VENV)/bin/lint-imports
 
 typecheck: $(STAMP)
-	$(VENV)/bin/mypy src tests --exclude 'tests/integration/conftest\.py'
+	$(VENV)/bin/mypy src tests --exclude 'tests/(integration|api)/conftest\.py'
 	$(VENV)/bin/mypy tests/integration/conftest.py
+	$(VENV)/bin/mypy tests/api/conftest.py
 
 # Unit tests only: domain and services over the in-memory fakes, no I/O.
 unit: $(STAMP)

@@ -32,6 +32,11 @@ class Settings(BaseSettings):
     catalogue_cache: bool = True
     # Pretend today is this day: for demos, tests and output that must not depend on the clock.
     today: dt.date | None = None
+    # The web server: its secret (RUNLIFT_SECRET_KEY), a development mode that may run without
+    # one (RUNLIFT_DEV), and the largest request body it reads.
+    secret_key: str | None = None
+    dev: bool = False
+    max_body_bytes: int = Field(default=2 * 1024 * 1024, ge=1024)
 
     def effective_database_url(self) -> str:
         """The configured database, or SQLite in the user's data directory.

@@ -10,7 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 from collections.abc import Mapping, Sequence
-from typing import Annotated
+from typing import Annotated, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, WithJsonSchema
 
@@ -498,16 +498,81 @@ class ErrorDetail(Shape):
     field: str | None
 
 
-class Error(Shape):
+class ErrorBody(Shape):
     """The body of every API error response."""
 
     error: ErrorDetail
 
 
+Error = ErrorBody  # the name the CLI's tests knew it by
+
+
+# --- accounts and coaches (the HTTP API) ------------------------------------------------------
+
+AccountRole = Literal["athlete", "coach"]
+
+
+class Account(Shape):
+    """An account as its owner sees it; `athlete_id` is its athlete (null for a coach only)."""
+
+    id: int
+    email: str
+    name: str
+    roles: tuple[AccountRole, ...]
+    athlete_id: int | None
+
+
+class AccessToken(Shape):
+    """A new bearer token: shown once, never again (the store keeps only its digest)."""
+
+    access_token: str
+    token_type: Literal["bearer"]
+
+
+class TokenInfo(Shape):
+    """One of the caller's tokens, without its secret."""
+
+    id: int
+    name: str
+    created_at: dt.datetime
+    last_used_at: dt.datetime | None
+    revoked_at: dt.datetime | None
+
+
+class Invitation(Shape):
+    """An invitation code a coach hands to an athlete (one use, 14 days)."""
+
+    code: str
+
+
+class CoachLink(Shape):
+    """A coach the athlete accepted: the coach's account id, name and e-mail, and since when."""
+
+    coach_id: int
+    name: str
+    email: str
+    since: dt.datetime
+
+
+class CoachedAthlete(Shape):
+    """An athlete a coach looks after: `id` is the athlete id of /api/v1/athletes/{id}/..."""
+
+    id: int
+    account_id: int
+    name: str
+    email: str
+    since: dt.datetime
+
+
 SHAPES: Mapping[str, type[Shape]] = {
+    "access-token": AccessToken,
+    "account": Account,
+    "coach-link": CoachLink,
+    "coached-athlete": CoachedAthlete,
     "day": Today,
-    "error": Error,
+    "error": ErrorBody,
     "exercise": Exercise,
+    "invitation": Invitation,
     "item": Item,
     "load-week": LoadWeek,
     "log-import": LogImport,
@@ -521,6 +586,7 @@ SHAPES: Mapping[str, type[Shape]] = {
     "session": Session,
     "set": SetLog,
     "target": Target,
+    "token": TokenInfo,
     "volume-week": VolumeWeek,
     "week": WeekView,
 }

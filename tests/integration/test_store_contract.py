@@ -11,6 +11,7 @@ import datetime as dt
 import json
 import sys
 from collections.abc import Callable, Iterator
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -27,10 +28,13 @@ from runlift.domain.training_load import RunEntry
 from runlift.domain.vocab import Units
 from runlift.services.errors import Conflict
 from runlift.services.ports import (
+    Account,
+    AthleteRecord,
     ChangeKind,
     LogChange,
     PlannedSessionRecord,
     PlanRecord,
+    Role,
     SetRow,
     StoredRun,
     StoredSession,
@@ -52,6 +56,7 @@ STORES = [
 
 NOW = dt.datetime(2026, 11, 21, 9, 30, tzinfo=dt.UTC)
 BERLIN = dt.timezone(dt.timedelta(hours=2))
+BERLIN_NOW = NOW.astimezone(BERLIN)
 DAY = dt.date(2026, 11, 17)  # a Tuesday
 PROFILE = "name: Ana\nlevel: intermediate\n"
 KG, LB = Units.KG, Units.LB
@@ -940,3 +945,103 @@ def test_the_audit_gives_rows_undecoded_and_mends_them_by_id(store: Factory) -> 
         assert uow.plans.sessions(uow.plans.all(ben)[0].id) == planned[1:]
         assert [(s.id, s.logged.target) for s in uow.sets.all(ana)] == [(sets[0].id, None)]
         assert uow.runs.all(ana) == []
+
+
+# Accounts (the web API) ------------------------------------------------------------------------
+
+
+def _account(store: Factory, email: str = "ana@example.com", roles: Role = Role.ATHLETE) -> int:
+    with store() as uow:
+        account = uow.accounts.add(email, "Ana", "hash$x", roles, NOW)
+        uow.commit()
+    return account.id
+
+
+def test_accounts_are_found_by_id_email_and_athlete(store: Factory) -> None:
+    account_id = _account(store)
+    athlete_id = _athlete(store, "acct-1")
+    with store() as uow:
+        uow.accounts.set_athlete(account_id, athlete_id)
+        uow.commit()
+    with store() as uow:
+        account = uow.accounts.get(account_id)
+        assert account == Account(
+            account_id, "ana@example.com", "Ana", Role.ATHLETE, athlete_id, False, NOW
+        )
+        assert uow.accounts.by_email("ana@example.com") == account
+        assert uow.accounts.by_athlete(athlete_id) == account
+        assert uow.accounts.by_email("bob@example.com") is None
+        assert uow.accounts.password_hash(account_id) == "hash$x"
+        assert uow.athletes.by_id(athlete_id) == AthleteRecord(athlete_id, "acct-1", PROFILE)
+        assert uow.athletes.by_id(athlete_id + 1000) is None
+        uow.accounts.set_disabled(account_id, True)
+        uow.commit()
+    with store() as uow:
+        assert [a.disabled for a in uow.accounts.all()] == [True]
+
+
+def test_an_e_mail_is_taken_once(store: Factory) -> None:
+    _account(store)
+    with pytest.raises(Conflict):
+        _account(store, "ana@example.com", Role.COACH)
+
+
+def test_tokens_are_found_by_digest_touched_and_revoked(store: Factory) -> None:
+    account_id = _account(store)
+    later = NOW + dt.timedelta(hours=1)
+    with store() as uow:
+        token = uow.tokens.add(account_id, "d" * 64, "phone", BERLIN_NOW)
+        uow.commit()
+    assert token.created_at == NOW
+    with store() as uow:
+        assert uow.tokens.by_digest("d" * 64) == token
+        assert uow.tokens.by_digest("e" * 64) is None
+        uow.tokens.touch(token.id, later)
+        uow.tokens.revoke(token.id, later)
+        uow.commit()
+    with store() as uow:
+        uow.tokens.revoke(token.id, later + dt.timedelta(hours=1))  # the first revocation stays
+        uow.commit()
+    with store() as uow:
+        [listed] = uow.tokens.of_account(account_id)
+    assert (listed.last_used_at, listed.revoked_at) == (later, later)
+
+
+def test_rate_limit_counters_add_up_per_key_and_window(store: Factory) -> None:
+    window, next_window = NOW, NOW + dt.timedelta(minutes=15)
+    with store() as uow:
+        assert [uow.rate_limits.hit("k", window) for _ in range(3)] == [1, 2, 3]
+        assert uow.rate_limits.hit("k", next_window) == 1
+        assert uow.rate_limits.hit("other", window) == 1
+        uow.commit()
+    with store() as uow:
+        assert uow.rate_limits.count("k", window) == 3
+        uow.rate_limits.forget_before(next_window)
+        uow.commit()
+    with store() as uow:
+        assert (uow.rate_limits.count("k", window), uow.rate_limits.count("k", next_window)) == (
+            0,
+            1,
+        )
+
+
+def test_invitations_are_used_once_and_links_revoked(store: Factory) -> None:
+    coach_id = _account(store, "coach@example.com", Role.COACH)
+    athlete_id = _account(store)
+    with store() as uow:
+        invitation = uow.invitations.add(coach_id, "c" * 64, NOW)
+        assert uow.invitations.use(invitation.id, athlete_id, NOW)
+        assert not uow.invitations.use(invitation.id, athlete_id, NOW)
+        link = uow.coach_links.add(coach_id, athlete_id, NOW)
+        uow.commit()
+    with store() as uow:
+        assert uow.invitations.by_digest("c" * 64) == replace(invitation, used_by=athlete_id)
+        assert uow.coach_links.active(coach_id, athlete_id) == link
+        assert uow.coach_links.of_coach(coach_id) == [link]
+        assert uow.coach_links.of_athlete(athlete_id) == [link]
+        assert uow.coach_links.active(athlete_id, coach_id) is None
+        uow.coach_links.revoke(link.id, NOW)
+        uow.commit()
+    with store() as uow:
+        assert uow.coach_links.active(coach_id, athlete_id) is None
+        assert uow.coach_links.of_coach(coach_id) == []

@@ -21,17 +21,22 @@ from runlift.domain.target_codec import target_to_json
 from runlift.domain.training_load import RunEntry
 from runlift.services.errors import Conflict
 from runlift.services.ports import (
+    Account,
     AthleteRecord,
+    CoachLink,
     JournalEntry,
     LogChange,
     PlannedSessionRecord,
     PlanRecord,
     RawRow,
+    Role,
     SetRow,
     StoredAdjustment,
+    StoredInvitation,
     StoredRun,
     StoredSession,
     StoredSet,
+    StoredToken,
 )
 
 
@@ -50,6 +55,7 @@ class FakeData:
     runs: list[tuple[int, StoredRun]] = field(default_factory=list)
     journal: list[tuple[int, JournalEntry, bool]] = field(default_factory=list)
     adjustments: list[StoredAdjustment] = field(default_factory=list)
+    web: AccountData = field(default_factory=lambda: AccountData())
     next_id: int = 1
 
     def new_id(self) -> int:
@@ -88,6 +94,9 @@ class FakeAthletes:
 
     def get(self, name: str) -> AthleteRecord | None:
         return self.data.athletes.get(name)
+
+    def by_id(self, athlete_id: int) -> AthleteRecord | None:
+        return next((a for a in self.data.athletes.values() if a.id == athlete_id), None)
 
     def all(self) -> list[AthleteRecord]:
         return sorted(self.data.athletes.values(), key=lambda a: a.name)
@@ -632,6 +641,11 @@ class FakeUnitOfWork:
     journal: FakeJournal
     adjustments: FakeAdjustments
     audit: FakeAudit
+    accounts: FakeAccounts
+    tokens: FakeTokens
+    rate_limits: FakeRateLimits
+    invitations: FakeInvitations
+    coach_links: FakeCoachLinks
 
     def __init__(self, store: FakeStore) -> None:
         self.store = store
@@ -649,6 +663,11 @@ class FakeUnitOfWork:
         self.journal = FakeJournal(self._work)
         self.adjustments = FakeAdjustments(self._work)
         self.audit = FakeAudit(self._work)
+        self.accounts = FakeAccounts(self._work)
+        self.tokens = FakeTokens(self._work)
+        self.rate_limits = FakeRateLimits(self._work)
+        self.invitations = FakeInvitations(self._work)
+        self.coach_links = FakeCoachLinks(self._work)
 
     def __enter__(self) -> FakeUnitOfWork:
         self._begin()
@@ -680,3 +699,184 @@ class FakeStore:
 
     def __call__(self) -> FakeUnitOfWork:
         return FakeUnitOfWork(self)
+
+
+@dataclass
+class AccountData:
+    """The web API's state: accounts, token and code digests, counters, coach links."""
+
+    accounts: dict[int, Account] = field(default_factory=dict)
+    password_hashes: dict[int, str] = field(default_factory=dict)
+    tokens: dict[str, StoredToken] = field(default_factory=dict)
+    rate_limits: dict[tuple[str, dt.datetime], int] = field(default_factory=dict)
+    invitations: dict[str, StoredInvitation] = field(default_factory=dict)
+    coach_links: list[CoachLink] = field(default_factory=list)
+
+
+class FakeAccounts:
+    """Accounts by id and e-mail."""
+
+    def __init__(self, data: FakeData) -> None:
+        self.data = data
+        self.web = data.web
+
+    def add(
+        self, email: str, name: str, password_hash: str, roles: Role, now: dt.datetime
+    ) -> Account:
+        if any(a.email == email for a in self.web.accounts.values()):
+            raise Conflict()
+        account = Account(self.data.new_id(), email, name, roles, None, False, _utc(now))
+        self.web.accounts[account.id] = account
+        self.web.password_hashes[account.id] = password_hash
+        return account
+
+    def get(self, account_id: int) -> Account | None:
+        return self.web.accounts.get(account_id)
+
+    def by_email(self, email: str) -> Account | None:
+        return next((a for a in self.web.accounts.values() if a.email == email), None)
+
+    def by_athlete(self, athlete_id: int) -> Account | None:
+        return next((a for a in self.web.accounts.values() if a.athlete_id == athlete_id), None)
+
+    def password_hash(self, account_id: int) -> str:
+        return self.web.password_hashes[account_id]
+
+    def set_athlete(self, account_id: int, athlete_id: int) -> None:
+        _known_athlete(self.data, athlete_id)
+        self.web.accounts[account_id] = replace(
+            self.web.accounts[account_id], athlete_id=athlete_id
+        )
+
+    def set_disabled(self, account_id: int, disabled: bool) -> None:
+        self.web.accounts[account_id] = replace(self.web.accounts[account_id], disabled=disabled)
+
+    def all(self) -> list[Account]:
+        return sorted(self.web.accounts.values(), key=lambda a: a.id)
+
+
+class FakeTokens:
+    """Bearer tokens by digest."""
+
+    def __init__(self, data: FakeData) -> None:
+        self.data = data
+        self.web = data.web
+
+    def add(self, account_id: int, digest: str, name: str, now: dt.datetime) -> StoredToken:
+        if digest in self.web.tokens or account_id not in self.web.accounts:
+            raise Conflict()
+        token = StoredToken(self.data.new_id(), account_id, name, _utc(now), None, None)
+        self.web.tokens[digest] = token
+        return token
+
+    def by_digest(self, digest: str) -> StoredToken | None:
+        return self.web.tokens.get(digest)
+
+    def of_account(self, account_id: int) -> list[StoredToken]:
+        mine = [t for t in self.web.tokens.values() if t.account_id == account_id]
+        return sorted(mine, key=lambda t: t.id)
+
+    def _change(self, token_id: int, **values: Any) -> None:
+        for digest, token in self.web.tokens.items():
+            if token.id == token_id:
+                self.web.tokens[digest] = replace(token, **values)
+
+    def touch(self, token_id: int, now: dt.datetime) -> None:
+        self._change(token_id, last_used_at=_utc(now))
+
+    def revoke(self, token_id: int, now: dt.datetime) -> None:
+        for token in self.web.tokens.values():
+            if token.id == token_id and token.revoked_at is None:
+                self._change(token_id, revoked_at=_utc(now))
+                return
+
+
+class FakeRateLimits:
+    """Failure counters per key and window."""
+
+    def __init__(self, data: FakeData) -> None:
+        self.web = data.web
+
+    def count(self, key: str, window_start: dt.datetime) -> int:
+        return self.web.rate_limits.get((key, _utc(window_start)), 0)
+
+    def hit(self, key: str, window_start: dt.datetime) -> int:
+        slot = (key, _utc(window_start))
+        self.web.rate_limits[slot] = self.web.rate_limits.get(slot, 0) + 1
+        return self.web.rate_limits[slot]
+
+    def forget_before(self, window_start: dt.datetime) -> None:
+        start = _utc(window_start)
+        self.web.rate_limits = {k: v for k, v in self.web.rate_limits.items() if k[1] >= start}
+
+
+class FakeInvitations:
+    """Invitation codes by digest."""
+
+    def __init__(self, data: FakeData) -> None:
+        self.data = data
+        self.web = data.web
+
+    def add(self, coach_id: int, digest: str, now: dt.datetime) -> StoredInvitation:
+        if digest in self.web.invitations or coach_id not in self.web.accounts:
+            raise Conflict()
+        invitation = StoredInvitation(self.data.new_id(), coach_id, _utc(now), None)
+        self.web.invitations[digest] = invitation
+        return invitation
+
+    def by_digest(self, digest: str) -> StoredInvitation | None:
+        return self.web.invitations.get(digest)
+
+    def use(self, invitation_id: int, account_id: int, now: dt.datetime) -> bool:
+        for digest, invitation in self.web.invitations.items():
+            if invitation.id == invitation_id and invitation.used_by is None:
+                self.web.invitations[digest] = replace(invitation, used_by=account_id)
+                return True
+        return False
+
+
+class FakeCoachLinks:
+    """Coach-athlete consents."""
+
+    def __init__(self, data: FakeData) -> None:
+        self.data = data
+        self.web = data.web
+
+    def add(self, coach_id: int, athlete_account_id: int, now: dt.datetime) -> CoachLink:
+        if not {coach_id, athlete_account_id} <= set(self.web.accounts):
+            raise Conflict()
+        link = CoachLink(self.data.new_id(), coach_id, athlete_account_id, _utc(now), None)
+        self.web.coach_links.append(link)
+        return link
+
+    def active(self, coach_id: int, athlete_account_id: int) -> CoachLink | None:
+        return next(
+            (
+                link
+                for link in self.of_coach(coach_id)
+                if link.athlete_account_id == athlete_account_id
+            ),
+            None,
+        )
+
+    def of_coach(self, coach_id: int) -> list[CoachLink]:
+        return [
+            link
+            for link in self.web.coach_links
+            if link.coach_id == coach_id and link.revoked_at is None
+        ]
+
+    def of_athlete(self, athlete_account_id: int) -> list[CoachLink]:
+        return [
+            link
+            for link in self.web.coach_links
+            if link.athlete_account_id == athlete_account_id and link.revoked_at is None
+        ]
+
+    def revoke(self, link_id: int, now: dt.datetime) -> None:
+        self.web.coach_links = [
+            replace(link, revoked_at=_utc(now))
+            if link.id == link_id and link.revoked_at is None
+            else link
+            for link in self.web.coach_links
+        ]

@@ -7,6 +7,8 @@
 | Conflict    | someone else changed or holds it already  | 2        | 409  |
 | Unavailable | the store cannot be reached               | 3        | 503  |
 | Damaged     | a stored row cannot be used               | 1        | 500  |
+| Unauthorized| no, a wrong or a revoked credential        | 2        | 401  |
+| RateLimited | too many failed attempts for now          | 2        | 429  |
 
 Messages name domain fields (`race.date`, `athlete`), never a command-line option, and never
 tell the user to run a command: interfaces add such hints from `code`.
@@ -65,6 +67,16 @@ class NotFound(RunliftError):
         self.kind = kind
         self.name = name
         self.suggestions = list(suggestions)
+
+
+class Hidden(NotFound):
+    """Something the caller may not see, answered exactly like something that does not exist."""
+
+    def __init__(self, kind: str, message: str, field: str | None = None) -> None:
+        RunliftError.__init__(self, message, field, "not_found")
+        self.kind = kind
+        self.name = ""
+        self.suggestions = []
 
 
 class NothingToUndo(NotFound):
@@ -130,3 +142,24 @@ class Unavailable(RunliftError):
 
     def __init__(self, message: str = "cannot reach the database; nothing was saved") -> None:
         super().__init__(message, "store", "unavailable")
+
+
+class Unauthorized(RunliftError):
+    """No credential, or one that is wrong, revoked or of a disabled account."""
+
+    http_status = 401
+
+    def __init__(self, message: str = "sign in first: no valid bearer token") -> None:
+        super().__init__(message, None, "unauthorized")
+
+
+class RateLimited(RunliftError):
+    """Too many failed attempts in the current window; `retry_after` seconds until it ends."""
+
+    http_status = 429
+
+    def __init__(self, retry_after: int) -> None:
+        super().__init__(
+            f"too many failed sign-ins; try again in {retry_after} seconds", None, "rate_limited"
+        )
+        self.retry_after = retry_after

@@ -175,6 +175,7 @@ class AthleteRepository(Protocol):
 
     def add(self, name: str, profile_yaml: str, now: dt.datetime) -> AthleteRecord: ...
     def get(self, name: str) -> AthleteRecord | None: ...
+    def by_id(self, athlete_id: int) -> AthleteRecord | None: ...
     def all(self) -> list[AthleteRecord]: ...
     def update_profile(self, athlete_id: int, profile_yaml: str, now: dt.datetime) -> None: ...
     def stamps(self, athlete_id: int) -> tuple[dt.datetime, dt.datetime]: ...
@@ -367,6 +368,131 @@ class StoreAudit(Protocol):
     def delete(self, table: str, row_ids: list[int]) -> None: ...
 
 
+# --- accounts (the web API) ------------------------------------------------------------------
+
+
+class Role(StrEnum):
+    """What an account may do: train (athlete), look after athletes (coach), or both."""
+
+    ATHLETE = "athlete"
+    COACH = "coach"
+    BOTH = "both"
+
+
+@dataclass(frozen=True, slots=True)
+class Account:
+    """A person who signs in; `athlete_id` is their store athlete (None for a coach only)."""
+
+    id: int
+    email: str
+    name: str
+    roles: Role
+    athlete_id: int | None
+    disabled: bool
+    created_at: dt.datetime
+
+    @property
+    def is_coach(self) -> bool:
+        return self.roles in (Role.COACH, Role.BOTH)
+
+
+@dataclass(frozen=True, slots=True)
+class StoredToken:
+    """A bearer token as stored: only its SHA-256 digest, never the token itself."""
+
+    id: int
+    account_id: int
+    name: str
+    created_at: dt.datetime
+    last_used_at: dt.datetime | None
+    revoked_at: dt.datetime | None
+
+
+@dataclass(frozen=True, slots=True)
+class StoredInvitation:
+    """A coach's one-use invitation code (kept as its digest) and who used it."""
+
+    id: int
+    coach_id: int
+    created_at: dt.datetime
+    used_by: int | None
+
+
+@dataclass(frozen=True, slots=True)
+class CoachLink:
+    """An athlete's consent that a coach may act on their data, until revoked."""
+
+    id: int
+    coach_id: int
+    athlete_account_id: int
+    created_at: dt.datetime
+    revoked_at: dt.datetime | None
+
+
+class AccountRepository(Protocol):
+    """Accounts by id and by (lower-cased) e-mail; an e-mail taken already is a `Conflict`."""
+
+    def add(
+        self, email: str, name: str, password_hash: str, roles: Role, now: dt.datetime
+    ) -> Account: ...
+    def get(self, account_id: int) -> Account | None: ...
+    def by_email(self, email: str) -> Account | None: ...
+    def by_athlete(self, athlete_id: int) -> Account | None: ...
+    def password_hash(self, account_id: int) -> str: ...
+    def set_athlete(self, account_id: int, athlete_id: int) -> None: ...
+    def set_disabled(self, account_id: int, disabled: bool) -> None: ...
+    def all(self) -> list[Account]: ...
+
+
+class TokenRepository(Protocol):
+    """Bearer tokens by the digest of their secret."""
+
+    def add(self, account_id: int, digest: str, name: str, now: dt.datetime) -> StoredToken: ...
+    def by_digest(self, digest: str) -> StoredToken | None: ...
+    def of_account(self, account_id: int) -> list[StoredToken]: ...
+    def touch(self, token_id: int, now: dt.datetime) -> None: ...
+    def revoke(self, token_id: int, now: dt.datetime) -> None: ...
+
+
+class RateLimitRepository(Protocol):
+    """Counters of failed attempts per key and fixed time window, shared by every process."""
+
+    def count(self, key: str, window_start: dt.datetime) -> int: ...
+    def hit(self, key: str, window_start: dt.datetime) -> int:
+        """Add one to the key's counter in this window (atomically); the count after."""
+        ...
+
+    def forget_before(self, window_start: dt.datetime) -> None:
+        """Drop the counters of windows that ended."""
+        ...
+
+
+class InvitationRepository(Protocol):
+    """Coaches' invitation codes, by the digest of the code."""
+
+    def add(self, coach_id: int, digest: str, now: dt.datetime) -> StoredInvitation: ...
+    def by_digest(self, digest: str) -> StoredInvitation | None: ...
+    def use(self, invitation_id: int, account_id: int, now: dt.datetime) -> bool:
+        """Mark the invitation used by this account; False when it was used already."""
+        ...
+
+
+class CoachLinkRepository(Protocol):
+    """Which coach may act for which athlete account, oldest first."""
+
+    def add(self, coach_id: int, athlete_account_id: int, now: dt.datetime) -> CoachLink: ...
+    def active(self, coach_id: int, athlete_account_id: int) -> CoachLink | None: ...
+    def of_coach(self, coach_id: int) -> list[CoachLink]:
+        """The coach's links not revoked."""
+        ...
+
+    def of_athlete(self, athlete_account_id: int) -> list[CoachLink]:
+        """The athlete's links not revoked."""
+        ...
+
+    def revoke(self, link_id: int, now: dt.datetime) -> None: ...
+
+
 class UnitOfWork(Protocol):
     """Repositories sharing one transaction: nothing is kept without commit().
 
@@ -391,6 +517,16 @@ class UnitOfWork(Protocol):
     def adjustments(self) -> AdjustmentRepository: ...
     @property
     def audit(self) -> StoreAudit: ...
+    @property
+    def accounts(self) -> AccountRepository: ...
+    @property
+    def tokens(self) -> TokenRepository: ...
+    @property
+    def rate_limits(self) -> RateLimitRepository: ...
+    @property
+    def invitations(self) -> InvitationRepository: ...
+    @property
+    def coach_links(self) -> CoachLinkRepository: ...
 
     def __enter__(self) -> UnitOfWork: ...
     def __exit__(

@@ -38,6 +38,10 @@ class SqlAthletes:
         row = self.c.execute(select(athletes).where(athletes.c.name == name)).first()
         return None if row is None else AthleteRecord(row.id, row.name, row.profile_yaml)
 
+    def by_id(self, athlete_id: int) -> AthleteRecord | None:
+        row = self.c.execute(select(athletes).where(athletes.c.id == athlete_id)).first()
+        return None if row is None else AthleteRecord(row.id, row.name, row.profile_yaml)
+
     def all(self) -> list[AthleteRecord]:
         """By name in code-point order, the same on every database whatever its collation."""
         rows = self.c.execute(select(athletes)).all()

@@ -157,3 +157,68 @@ plan_adjustments = Table(
     Column("created_at", DateTime(timezone=True), nullable=False),
 )
 Index("ix_plan_adjustments_plan_id", plan_adjustments.c.plan_id)
+
+# --- accounts (the web API): every piece of server state lives here, so processes are stateless
+
+accounts = Table(
+    "accounts",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("email", String(254), nullable=False, unique=True),
+    Column("name", String(80), nullable=False),
+    Column("password_hash", String(255), nullable=False),
+    Column("roles", String(10), nullable=False),
+    Column("athlete_id", Integer, ForeignKey("athletes.id", ondelete="SET NULL")),
+    Column("disabled", Boolean, nullable=False),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+)
+Index("ix_accounts_athlete_id", accounts.c.athlete_id)
+
+tokens = Table(
+    "tokens",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("account_id", Integer, ForeignKey("accounts.id", ondelete="CASCADE"), nullable=False),
+    Column("digest", String(64), nullable=False, unique=True),
+    Column("name", String(80), nullable=False),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    Column("last_used_at", DateTime(timezone=True)),
+    Column("revoked_at", DateTime(timezone=True)),
+)
+Index("ix_tokens_account_id", tokens.c.account_id)
+
+rate_limits = Table(
+    "rate_limits",
+    metadata,
+    Column("key", String(200), primary_key=True),
+    Column("window_start", DateTime(timezone=True), primary_key=True),
+    Column("count", Integer, nullable=False),
+)
+
+invitations = Table(
+    "invitations",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("digest", String(64), nullable=False, unique=True),
+    Column("coach_id", Integer, ForeignKey("accounts.id", ondelete="CASCADE"), nullable=False),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    Column("used_by", Integer, ForeignKey("accounts.id", ondelete="SET NULL")),
+    Column("used_at", DateTime(timezone=True)),
+)
+
+coach_links = Table(
+    "coach_links",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("coach_id", Integer, ForeignKey("accounts.id", ondelete="CASCADE"), nullable=False),
+    Column(
+        "athlete_account_id",
+        Integer,
+        ForeignKey("accounts.id", ondelete="CASCADE"),
+        nullable=False,
+    ),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+    Column("revoked_at", DateTime(timezone=True)),
+)
+Index("ix_coach_links_coach_id", coach_links.c.coach_id)
+Index("ix_coach_links_athlete_account_id", coach_links.c.athlete_account_id)

@@ -7,6 +7,13 @@ from types import TracebackType
 from sqlalchemy import Connection, Engine
 from sqlalchemy.exc import DatabaseError, IntegrityError, OperationalError
 
+from runlift.adapters.db.account_repository import (
+    SqlAccounts,
+    SqlCoachLinks,
+    SqlInvitations,
+    SqlRateLimits,
+    SqlTokens,
+)
 from runlift.adapters.db.adjustment_repository import SqlAdjustments
 from runlift.adapters.db.audit_repository import SqlAudit
 from runlift.adapters.db.failures import unavailable
@@ -41,6 +48,11 @@ class SqlUnitOfWork:
     journal: SqlJournal
     adjustments: SqlAdjustments
     audit: SqlAudit
+    accounts: SqlAccounts
+    tokens: SqlTokens
+    rate_limits: SqlRateLimits
+    invitations: SqlInvitations
+    coach_links: SqlCoachLinks
 
     def __init__(self, engine: Engine, raw_errors: bool = False) -> None:
         self.engine = engine
@@ -61,6 +73,11 @@ class SqlUnitOfWork:
         self.journal = SqlJournal(self.connection)
         self.adjustments = SqlAdjustments(self.connection)
         self.audit = SqlAudit(self.connection)
+        self.accounts = SqlAccounts(self.connection)
+        self.tokens = SqlTokens(self.connection)
+        self.rate_limits = SqlRateLimits(self.connection)
+        self.invitations = SqlInvitations(self.connection)
+        self.coach_links = SqlCoachLinks(self.connection)
         return self
 
     def __exit__(

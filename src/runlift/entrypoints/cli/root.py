@@ -47,6 +47,8 @@ COMMANDS: dict[str, str] = {
     "rules": "catalogue",
     "schema": "catalogue",
     "db": "athletes",
+    "serve": "serve",
+    "users": "users",
 }
 
 

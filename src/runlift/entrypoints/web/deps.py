@@ -1,0 +1,68 @@
+"""What routes get from FastAPI: the core, its store, the signed-in caller, an athlete they
+may act on. Route modules declare these as parameters and stay a few lines each."""
+
+from __future__ import annotations
+
+from typing import Annotated
+
+from fastapi import Depends, Request
+from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
+
+from runlift.bootstrap import Core, UowFactory
+from runlift.services.accounts import authenticate
+from runlift.services.coaching import AthleteAccess, athlete_access
+from runlift.services.errors import Unauthorized
+from runlift.services.ports import Account
+
+__all__ = [
+    "AthleteAccess",
+    "AthleteDep",
+    "Caller",
+    "CoreDep",
+    "UowDep",
+    "athlete_for",
+    "get_caller",
+    "get_core",
+    "get_uow",
+]
+
+_bearer = HTTPBearer(auto_error=False, description="A token from POST /api/v1/auth/token.")
+
+
+def get_core(request: Request) -> Core:
+    """The application core the factory built (one per process)."""
+    core: Core = request.app.state.core
+    return core
+
+
+CoreDep = Annotated[Core, Depends(get_core)]
+
+
+def get_uow(core: CoreDep) -> UowFactory:
+    """The maker of units of work over the core's store."""
+    return core.uow_factory()
+
+
+UowDep = Annotated[UowFactory, Depends(get_uow)]
+
+
+def get_caller(
+    core: CoreDep,
+    credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)],
+) -> Account:
+    """The account of the bearer token; 401 without one, or with a bad or revoked one."""
+    if credentials is None or credentials.scheme.lower() != "bearer":
+        raise Unauthorized()
+    return authenticate(core.uow_factory(), credentials.credentials, core.now())
+
+
+Caller = Annotated[Account, Depends(get_caller)]
+
+
+def athlete_for(athlete_id: str, caller: Caller, core: CoreDep) -> AthleteAccess:
+    """The athlete of the path's `{athlete_id}` ('me' or an id) if the caller may act on them:
+    their own, or one who accepted them as coach and has not revoked; anything else is 404."""
+    return athlete_access(core.uow_factory(), caller, athlete_id)
+
+
+AthleteDep = Annotated[AthleteAccess, Depends(athlete_for)]
