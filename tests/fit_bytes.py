@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import struct
 
-from runlift.adapters.fit_reader import crc16_by_nibbles
+from runlift.adapters.fit_reader import crc16, crc16_by_nibbles
 
 UINT8, ENUM, UINT16, UINT32 = 0x02, 0x00, 0x84, 0x86
 RECORD = 20  # the global number of a record message (one sample of a track)
@@ -46,7 +46,7 @@ def compressed(local: int, offset: int, payload: bytes) -> bytes:
 def fit_file(records: bytes, header_size: int = 14) -> bytes:
     """A whole FIT file around the records: header, records, file CRC."""
     body = header(len(records), header_size) + records
-    return body + struct.pack("<H", crc16_by_nibbles(body))
+    return body + struct.pack("<H", crc16(body))  # the fast CRC, checked against the nibbles
 
 
 def records_of(fit: bytes) -> bytes:
@@ -56,4 +56,4 @@ def records_of(fit: bytes) -> bytes:
 
 def with_crc(fit: bytes) -> bytes:
     """The same bytes with the file CRC recomputed (so a flip reaches the record walk)."""
-    return fit[:-2] + struct.pack("<H", crc16_by_nibbles(fit[:-2]))
+    return fit[:-2] + struct.pack("<H", crc16(fit[:-2]))
