@@ -23,7 +23,7 @@ def run_file_kind(name: str, data: bytes) -> str:
 
 def read_run_file(name: str, data: bytes, kind: str | None = None) -> list[FoundRun]:
     """Every run in one file (an upload or a file's bytes), or BadInput naming the file."""
-    # The readers pull in gpxpy, XML parsing and fit-tool: load them only when importing.
+    # The readers pull in gpxpy and XML parsing: load them only when importing.
     from runlift.adapters.fit_activity import FitActivityError, parse_fit_runs
     from runlift.adapters.gpx_file import GpxFileError, parse_gpx_runs
     from runlift.adapters.tcx_file import TcxFileError, parse_tcx_runs
