@@ -267,6 +267,14 @@ class NextSession(Shape):
     title: str
 
 
+class Moved(Shape):
+    """A moved session: the day it stood on, the day it stands on now, any spacing warning."""
+
+    moved_from: dt.date
+    to: dt.date
+    warning: str | None
+
+
 class WeekView(Shape):
     """`runlift week`: the Mon-Sun week planned against done, with moves, skips and misses."""
 
@@ -575,6 +583,7 @@ SHAPES: Mapping[str, type[Shape]] = {
     "invitation": Invitation,
     "item": Item,
     "load-week": LoadWeek,
+    "moved": Moved,
     "log-import": LogImport,
     "next": Next,
     "plan": Plan,

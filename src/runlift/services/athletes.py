@@ -11,11 +11,11 @@ from runlift.domain.builder import build_plan
 from runlift.domain.library import Library
 from runlift.domain.log import LogError, check_name, check_text
 from runlift.domain.plan import Plan
-from runlift.services.errors import BadInput, Conflict, NotFound
+from runlift.services.errors import BadInput, Conflict, Damaged, NotFound
 from runlift.services.plan_document import dumps, plan_to_dict, session_to_dict
 from runlift.services.ports import AthleteRecord, PlannedSessionRecord, PlanRecord, UnitOfWork
 from runlift.services.profile import check_dates, next_monday, to_profile
-from runlift.services.profile_text import ProfileFileError, parse_profile_text
+from runlift.services.profile_text import ProfileFileError, ProfileIn, parse_profile_text
 from runlift.services.suggest import closest
 
 UowFactory = Callable[[], UnitOfWork]
@@ -108,13 +108,53 @@ def update_athlete(
     with make_uow() as uow:
         athlete = resolve_athlete(uow, name)
         previous = uow.plans.latest(athlete.id)
-        begin = start or (previous.start if previous and previous.start <= today else today)
+        begin = start or _replan_start(previous, today)
         check_dates(profile, begin, today)
         plan = build_plan(profile, library.catalogue, begin)
         uow.athletes.update_profile(athlete.id, text, now)
         record = store_plan(uow, athlete.id, plan, text, now)
         uow.commit()
     return AthleteRecord(athlete.id, athlete.name, text), record
+
+
+def _replan_start(previous: PlanRecord | None, today: dt.date) -> dt.date:
+    """A re-plan keeps a started plan's start, else today; a first plan starts next Monday."""
+    if previous is None:
+        return next_monday(today)
+    return previous.start if previous.start <= today else today
+
+
+def profile_document(make_uow: UowFactory, name: str) -> ProfileIn:
+    """The athlete's stored profile, as its file's fields; NotFound while none was given."""
+    with make_uow() as uow:
+        athlete = resolve_athlete(uow, name)
+    if not athlete.profile_yaml.strip():
+        raise NotFound("profile", athlete.name, [], field="profile")
+    try:
+        return parse_profile_text(athlete.profile_yaml, "profile")
+    except ProfileFileError as exc:
+        raise Damaged("athletes", athlete.id, str(exc)) from exc
+
+
+def _latest_plan(uow: UnitOfWork, name: str) -> PlanRecord:
+    athlete = resolve_athlete(uow, name)
+    record = uow.plans.latest(athlete.id)
+    if record is None:
+        raise NotFound("plan", athlete.name, [], field="plan")
+    return record
+
+
+def latest_plan(make_uow: UowFactory, name: str) -> PlanRecord:
+    """The athlete's current plan version as stored; NotFound before a profile was given."""
+    with make_uow() as uow:
+        return _latest_plan(uow, name)
+
+
+def current_plan(make_uow: UowFactory, library: Library, name: str) -> Plan:
+    """The current plan as domain objects, rebuilt from the profile and start it was made from."""
+    record = latest_plan(make_uow, name)
+    profile = profile_from_text(record.profile_yaml, "profile")
+    return build_plan(profile, library.catalogue, record.start)
 
 
 def find_athlete(uow: UnitOfWork, name: str) -> AthleteRecord | None:

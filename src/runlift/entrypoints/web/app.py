@@ -13,13 +13,19 @@ from fastapi import FastAPI
 
 from runlift import __version__
 from runlift.bootstrap import Core, bootstrap
-from runlift.entrypoints.web import account, auth, catalogue, coaches
+from runlift.entrypoints.web import account, auth, catalogue, coaches, training_views
 from runlift.entrypoints.web.errors import install_error_handlers
 from runlift.entrypoints.web.limits import BodyLimit
 from runlift.services.errors import BadInput
 
 API = "/api/v1"
-ROUTERS = (auth.router, account.router, coaches.router, catalogue.router)
+ROUTERS = (
+    auth.router,
+    account.router,
+    coaches.router,
+    catalogue.router,
+    training_views.router,
+)
 
 
 def check_secret(core: Core) -> None:

@@ -3,6 +3,7 @@ the services."""
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
@@ -35,3 +36,11 @@ class InvitationCode(Body):
     """A coach's invitation code, as the coach gave it."""
 
     code: str = Field(min_length=1, max_length=200)
+
+
+class Move(Body):
+    """Move the session standing on `date` to `to`, in the same week; `anyway` past a warning."""
+
+    date: dt.date
+    to: dt.date
+    anyway: bool = False

@@ -11,7 +11,7 @@ from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 from runlift.bootstrap import Core, UowFactory
 from runlift.services.accounts import authenticate
 from runlift.services.coaching import AthleteAccess, athlete_access
-from runlift.services.errors import Unauthorized
+from runlift.services.errors import Hidden, Unauthorized
 from runlift.services.ports import Account
 
 __all__ = [
@@ -19,11 +19,13 @@ __all__ = [
     "AthleteDep",
     "Caller",
     "CoreDep",
+    "OwnAthleteDep",
     "UowDep",
     "athlete_for",
     "get_caller",
     "get_core",
     "get_uow",
+    "own_athlete",
 ]
 
 _bearer = HTTPBearer(auto_error=False, description="A token from POST /api/v1/auth/token.")
@@ -66,3 +68,13 @@ def athlete_for(athlete_id: str, caller: Caller, core: CoreDep) -> AthleteAccess
 
 
 AthleteDep = Annotated[AthleteAccess, Depends(athlete_for)]
+
+
+def own_athlete(athlete: AthleteDep) -> AthleteAccess:
+    """The caller's own athlete: writes to a log are the athlete's alone, so a coach gets 404."""
+    if athlete.as_coach:
+        raise Hidden("athlete", "only the athlete writes to their log", "athlete_id")
+    return athlete
+
+
+OwnAthleteDep = Annotated[AthleteAccess, Depends(own_athlete)]
