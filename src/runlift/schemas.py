@@ -226,6 +226,13 @@ class SetLog(Shape):
     target: SetTarget | None
 
 
+class SetPage(Shape):
+    """A page of the log (`GET .../sets`): sets by id, and the cursor of the next page or null."""
+
+    items: tuple[SetLog, ...]
+    next: int | None
+
+
 # --- the real week (`runlift week`) -------------------------------------------------------------
 
 
@@ -594,6 +601,7 @@ SHAPES: Mapping[str, type[Shape]] = {
     "search-hit": SearchHit,
     "session": Session,
     "set": SetLog,
+    "set-page": SetPage,
     "target": Target,
     "token": TokenInfo,
     "volume-week": VolumeWeek,

@@ -24,6 +24,7 @@ import httpx
 import pytest
 from sqlalchemy import text
 
+from runlift import schemas
 from runlift.adapters.db.engine import make_engine
 
 PG_URL = os.environ.get("RUNLIFT_TEST_PG_URL") or None
@@ -157,3 +158,24 @@ def sign_up(http: httpx.Client, role: str = "athlete", name: str = "Ana") -> Use
     account = created.json()
     headers = {"Authorization": f"Bearer {token.json()['access_token']}"}
     return User(email, account["id"], account["athlete_id"], headers)
+
+
+PROFILE: dict[str, object] = {
+    "name": "Dev",
+    "level": "intermediate",
+    "style": "classic",
+    "race": {"distance": "none"},
+    "strength": {"sessions_per_week": 3, "minutes_per_session": 10},
+    "equipment": ["resistance_band", "towel"],
+    "runs": {"mon": "easy", "wed": "hills", "fri": "easy", "sat": "long"},
+    "injuries": ["plantar_fasciitis"],
+}
+
+
+def with_plan(client: httpx.Client, user: User, start: str = "2027-01-04") -> schemas.Plan:
+    """Give the user's athlete the test profile, planned from `start`."""
+    put = client.put(
+        "/athletes/me/profile", json=PROFILE, params={"start": start}, headers=user.headers
+    )
+    assert put.status_code == 200, put.text
+    return schemas.Plan.model_validate(put.json())

@@ -5,30 +5,11 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import httpx
-from api_server import User
+from api_server import PROFILE, User, with_plan
 
 from runlift import schemas
 
 NewUser = Callable[..., User]
-PROFILE: dict[str, object] = {
-    "name": "Dev",
-    "level": "intermediate",
-    "style": "classic",
-    "race": {"distance": "none"},
-    "strength": {"sessions_per_week": 3, "minutes_per_session": 10},
-    "equipment": ["resistance_band", "towel"],
-    "runs": {"mon": "easy", "wed": "hills", "fri": "easy", "sat": "long"},
-    "injuries": ["plantar_fasciitis"],
-}
-
-
-def with_plan(client: httpx.Client, user: User, start: str = "2027-01-04") -> schemas.Plan:
-    """Give the user's athlete the test profile, planned from `start`."""
-    put = client.put(
-        "/athletes/me/profile", json=PROFILE, params={"start": start}, headers=user.headers
-    )
-    assert put.status_code == 200, put.text
-    return schemas.Plan.model_validate(put.json())
 
 
 def test_profile_then_plan_today_week_next(client: httpx.Client, new_user: NewUser) -> None:

@@ -428,6 +428,12 @@ def test_many_sets_are_added_at_once_each_with_its_own_id(store: Factory) -> Non
             assert found is not None
             assert found.logged == row.logged
         assert uow.sets.known_client_ids(ana, ["new"]) == {"new"}
+        found_new = uow.sets.by_client_id(ana, "new")
+        assert found_new is not None
+        assert found_new.id == ids[2]
+        assert found_new.logged == rows[2].logged
+        assert uow.sets.by_client_id(ben, "new") is None
+        assert uow.sets.by_client_id(ana, "b") is None
 
 
 def test_add_many_leaves_out_a_client_id_stored_already(store: Factory) -> None:

@@ -300,6 +300,12 @@ class FakeSets:
     def get(self, athlete_id: int, set_id: int) -> StoredSet | None:
         return next((s for a, s in self.data.sets if a == athlete_id and s.id == set_id), None)
 
+    def by_client_id(self, athlete_id: int, client_id: str) -> StoredSet | None:
+        return next(
+            (s for a, s in self.data.sets if a == athlete_id and s.logged.client_id == client_id),
+            None,
+        )
+
     def of_sessions(self, session_ids: list[int]) -> list[StoredSet]:
         wanted = set(session_ids)
         found = [s for _, s in self.data.sets if s.session_id in wanted]

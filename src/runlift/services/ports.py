@@ -253,6 +253,10 @@ class SetRepository(Protocol):
         """The athlete's set with this id; None when unknown or another athlete's."""
         ...
 
+    def by_client_id(self, athlete_id: int, client_id: str) -> StoredSet | None:
+        """The athlete's set stored with this client id; None when there is none."""
+        ...
+
     def of_sessions(self, session_ids: list[int]) -> list[StoredSet]: ...
     def update(self, set_id: int, logged: LoggedSet) -> None:
         """Overwrite a set's reps, load, seconds and RIR with those of `logged`."""

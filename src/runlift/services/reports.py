@@ -12,7 +12,7 @@ from runlift.domain.records import ExerciseRecords, personal_records
 from runlift.domain.vocab import Units
 from runlift.services.athletes import UowFactory, profile_from_text, resolve_athlete
 from runlift.services.catalogue import get_exercise
-from runlift.services.ports import AthleteRecord
+from runlift.services.ports import AthleteRecord, StoredSet
 
 __all__ = ["ExerciseRecords", "HistoryRow", "Trend", "WeekVolume"]
 
@@ -57,6 +57,23 @@ def athlete_units(athlete: AthleteRecord) -> Units:
     return profile_from_text(athlete.profile_yaml).units
 
 
+def history_row(stored: StoredSet) -> HistoryRow:
+    """A stored set as the history shows it."""
+    logged = stored.logged
+    return HistoryRow(
+        stored.id,
+        stored.date,
+        logged.exercise,
+        stored.variant,
+        logged.set_number,
+        logged.reps,
+        logged.load,
+        logged.seconds,
+        logged.rir,
+        logged.target,
+    )
+
+
 def history(
     make_uow: UowFactory, library: Library, name: str, exercise: str | None = None
 ) -> list[HistoryRow]:
@@ -65,21 +82,7 @@ def history(
     with make_uow() as uow:
         athlete = resolve_athlete(uow, name)
         stored = uow.sets.all(athlete.id, slug)
-    return [
-        HistoryRow(
-            s.id,
-            s.date,
-            s.logged.exercise,
-            s.variant,
-            s.logged.set_number,
-            s.logged.reps,
-            s.logged.load,
-            s.logged.seconds,
-            s.logged.rir,
-            s.logged.target,
-        )
-        for s in stored
-    ]
+    return [history_row(s) for s in stored]
 
 
 def e1rm_trend(make_uow: UowFactory, library: Library, name: str, exercise: str) -> Trend:

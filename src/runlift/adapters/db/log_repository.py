@@ -159,6 +159,14 @@ class SqlSets:
         ).first()
         return None if row is None else _stored_set(row)
 
+    def by_client_id(self, athlete_id: int, client_id: str) -> StoredSet | None:
+        row = self.c.execute(
+            select(set_logs).where(
+                set_logs.c.athlete_id == athlete_id, set_logs.c.client_id == client_id
+            )
+        ).first()
+        return None if row is None else _stored_set(row)
+
     def of_sessions(self, session_ids: list[int]) -> list[StoredSet]:
         if not session_ids:
             return []

@@ -8,6 +8,9 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field
 
+from runlift.domain.loads import Load
+from runlift.domain.vocab import Units
+
 
 class Body(BaseModel):
     """Base of every request body: unknown fields are an error."""
@@ -44,3 +47,36 @@ class Move(Body):
     date: dt.date
     to: dt.date
     anyway: bool = False
+
+
+class LoadIn(Body):
+    """A load with its unit."""
+
+    value: float = Field(ge=0, le=10_000, allow_inf_nan=False)
+    unit: Literal["kg", "lb"]
+
+    def load(self) -> Load:
+        """As the domain's load."""
+        return Load(self.value, Units(self.unit))
+
+
+def load_of(given: LoadIn | None) -> Load | None:
+    """The domain load of an optional body load."""
+    return None if given is None else given.load()
+
+
+class SetChange(Body):
+    """New values for a logged set; fields left out keep their value."""
+
+    reps: int | None = Field(default=None, ge=0, le=10_000)
+    load: LoadIn | None = None
+    seconds: int | None = Field(default=None, ge=0, le=86_400)
+    rir: int | None = Field(default=None, ge=0, le=100)
+
+
+class SetIn(SetChange):
+    """One set done, with the id the client made for it so a retry stores nothing twice."""
+
+    client_id: str = Field(min_length=1, max_length=120)
+    exercise: str = Field(min_length=1, max_length=80)
+    date: dt.date
