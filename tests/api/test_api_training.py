@@ -47,3 +47,12 @@ def test_a_bad_profile_is_422_and_changes_nothing(client: httpx.Client, new_user
     unknown = client.put("/athletes/me/profile", json=PROFILE | {"shoe": 1}, headers=ana.headers)
     assert unknown.status_code == 422
     assert client.get("/athletes/me/profile", headers=ana.headers).status_code == 404
+
+
+def test_reports_answer_as_the_cli_json(client: httpx.Client, new_user: NewUser) -> None:
+    ana = new_user()
+    with_plan(client, ana)
+    for report in ("history", "records", "volume", "load"):
+        answer = client.get(f"/athletes/me/{report}", headers=ana.headers)
+        assert answer.status_code == 200, (report, answer.text)
+    assert client.get("/athletes/me/history", headers=ana.headers).json() == []
