@@ -389,6 +389,15 @@ class Undone(Shape):
     sessions: int
 
 
+class AthleteImport(Shape):
+    """What importing one athlete's document into their empty log stored."""
+
+    plans: int
+    sessions: int
+    sets: int
+    runs: int
+
+
 class ImportedName(Shape):
     """How one exercise name of an imported Strong or Hevy file maps onto the catalogue."""
 
@@ -600,6 +609,7 @@ class CoachedAthlete(Shape):
 SHAPES: Mapping[str, type[Shape]] = {
     "access-token": AccessToken,
     "account": Account,
+    "athlete-import": AthleteImport,
     "coach-link": CoachLink,
     "coached-athlete": CoachedAthlete,
     "day": Today,

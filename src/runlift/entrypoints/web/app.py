@@ -23,6 +23,7 @@ from runlift.entrypoints.web import (
     runs,
     sets,
     training_views,
+    transfer,
 )
 from runlift.entrypoints.web.errors import install_error_handlers
 from runlift.entrypoints.web.limits import BodyLimit
@@ -39,6 +40,7 @@ ROUTERS = (
     reports.router,
     runs.router,
     corrections.router,
+    transfer.router,
 )
 
 
