@@ -371,6 +371,33 @@ class Run(Shape):
     flag: Flag | None
 
 
+class RunImport(Shape):
+    """What importing GPX, TCX or FIT files did: runs stored now, of all the runs they held."""
+
+    added: int
+    total: int
+
+
+class Undone(Shape):
+    """The change `undo` reverted: its kind, day, exercises, and how many rows it touched."""
+
+    kind: str = Field(description="sets_logged, set_edited, run_logged, runs_imported, ...")
+    date: dt.date | None
+    exercises: tuple[str, ...]
+    sets: int
+    runs: int
+    sessions: int
+
+
+class AthleteImport(Shape):
+    """What importing one athlete's document into their empty log stored."""
+
+    plans: int
+    sessions: int
+    sets: int
+    runs: int
+
+
 class ImportedName(Shape):
     """How one exercise name of an imported Strong or Hevy file maps onto the catalogue."""
 
@@ -582,6 +609,7 @@ class CoachedAthlete(Shape):
 SHAPES: Mapping[str, type[Shape]] = {
     "access-token": AccessToken,
     "account": Account,
+    "athlete-import": AthleteImport,
     "coach-link": CoachLink,
     "coached-athlete": CoachedAthlete,
     "day": Today,
@@ -598,12 +626,14 @@ SHAPES: Mapping[str, type[Shape]] = {
     "records": Records,
     "rule": Rule,
     "run": Run,
+    "run-import": RunImport,
     "search-hit": SearchHit,
     "session": Session,
     "set": SetLog,
     "set-page": SetPage,
     "target": Target,
     "token": TokenInfo,
+    "undone": Undone,
     "volume-week": VolumeWeek,
     "week": WeekView,
 }

@@ -32,7 +32,12 @@ BODIES: dict[tuple[str, str], dict[str, Any]] = {
     ("POST", "/athletes/{athlete_id}/moves"): {"date": "2027-01-04", "to": "2027-01-05"},
     ("POST", "/athletes/{athlete_id}/sets"): {"exercise": "push-up", "date": TODAY, "reps": 10},
     ("PATCH", "/athletes/{athlete_id}/sets/{set_id}"): {"reps": 9},
+    ("POST", "/athletes/{athlete_id}/runs"): {"date": TODAY, "distance_km": 5, "minutes": 30},
+    ("POST", "/athletes/{athlete_id}/runs/import"): {},  # not multipart: 422 for the athlete
+    ("POST", "/athletes/{athlete_id}/undo"): {},
+    ("POST", "/athletes/{athlete_id}/import"): {},  # not a document: 422 (A's log is not empty)
 }
+WITH_CLIENT_ID = ("/sets", "/runs")
 QUERIES: dict[tuple[str, str], dict[str, str]] = {
     ("PUT", "/athletes/{athlete_id}/profile"): {"start": "2027-01-04"},
 }
@@ -90,6 +95,16 @@ class Cast:
         number: int = posted.json()["id"]
         return number
 
+    def new_run(self) -> int:
+        body = BODIES[("POST", "/athletes/{athlete_id}/runs")] | {"client_id": str(uuid.uuid4())}
+        with self.client() as http:
+            posted = http.post(
+                "/athletes/me/runs", json=body, headers=self.users["athlete"].headers
+            )
+        assert posted.status_code == 201, posted.text
+        number: int = posted.json()["id"]
+        return number
+
 
 def _coach_of(http: httpx.Client, athlete: User, coach: User) -> None:
     code = http.post("/coach/invitations", headers=coach.headers).json()["code"]
@@ -137,11 +152,15 @@ def _call(cast: Cast, route: Route, actor: str) -> httpx.Response:
     path = route.path.replace("{athlete_id}", str(athlete.athlete_id))
     if "{set_id}" in path:
         path = path.replace("{set_id}", str(cast.new_set()))
+    if "{run_id}" in path:
+        path = path.replace("{run_id}", str(cast.new_run()))
+    if path.endswith("/undo"):
+        cast.new_set()  # something to undo, whatever ran before
     path = path.replace("{exercise}", "push-up")
     path = re.sub(r"\{[a-z_]+\}", "1", path)
     key = (route.method, route.path)
     body = BODIES.get(key)
-    if body is not None and route.method == "POST" and key[1].endswith("/sets"):
+    if body is not None and route.method == "POST" and key[1].endswith(WITH_CLIENT_ID):
         body = body | {"client_id": str(uuid.uuid4())}
     headers = cast.users[actor].headers if actor != "anonymous" else {}
     with cast.client() as http:

@@ -18,7 +18,7 @@ from runlift.domain.training_load import (
 )
 from runlift.domain.vocab import RunType
 from runlift.services.athletes import UowFactory, resolve_athlete
-from runlift.services.errors import BadInput
+from runlift.services.errors import BadInput, Conflict
 from runlift.services.ports import (
     ChangeKind,
     FoundRun,
@@ -69,6 +69,14 @@ def checked_run(run: RunEntry, today: dt.date) -> RunEntry:
     return replace(run, type=parse_enum(RunType, run.type, "type").value)
 
 
+def _spike_of(stored: Sequence[StoredRun], run: RunEntry) -> Spike | None:
+    """The run-spike flag of `run` among the athlete's stored runs, if any."""
+    everything = [s.run for s in stored]
+    first = min((r.date for r in everything), default=None)
+    recent = [r for r in everything if run.date - SPIKE_WINDOW <= r.date <= run.date]
+    return next((s for s in run_spikes(recent, first) if s.run == run), None)
+
+
 @dataclass(frozen=True, slots=True)
 class RunAdded:
     """Whether a run was stored (False: its client id was seen before) and its spike flag."""
@@ -98,11 +106,50 @@ def add_run(
             change = LogChange(ChangeKind.RUN_LOGGED, run.date, added_runs=(new_id,))
             uow.journal.add(athlete.id, change, now)
         uow.commit()
-        everything = [s.run for s in uow.runs.all(athlete.id)]
-    first = min((r.date for r in everything), default=None)
-    recent = [r for r in everything if run.date - SPIKE_WINDOW <= r.date <= run.date]
-    spikes = run_spikes(recent, first)
-    return RunAdded(new_id is not None, next((s for s in spikes if s.run == run), None))
+        everything = uow.runs.all(athlete.id)
+    return RunAdded(new_id is not None, _spike_of(everything, run))
+
+
+@dataclass(frozen=True, slots=True)
+class RunLogged:
+    """A run as stored, its spike flag, and whether this call stored it (False: a retry)."""
+
+    stored: StoredRun
+    spike: Spike | None
+    created: bool
+
+
+def add_run_once(
+    make_uow: UowFactory,
+    name: str,
+    run: RunEntry,
+    client_id: str,
+    today: dt.date,
+    now: dt.datetime,
+) -> RunLogged:
+    """Store one run carrying a client id: a retry (same id, same run) stores nothing and answers
+    the stored run; the client id of another run is a Conflict."""
+    if not client_id:
+        raise BadInput("client_id", "give the id your device made for this run")
+    run = checked_run(run, today)
+    try:
+        check_client_id("client_id", client_id)
+    except LogError as exc:
+        raise BadInput.from_error(exc) from exc
+    with make_uow() as uow:
+        athlete = resolve_athlete(uow, name)
+        new_id = uow.runs.add_new(athlete.id, run, MANUAL, client_id, now)
+        if new_id is not None:
+            change = LogChange(ChangeKind.RUN_LOGGED, run.date, added_runs=(new_id,))
+            uow.journal.add(athlete.id, change, now)
+        uow.commit()
+        everything = uow.runs.all(athlete.id)
+    stored = next((s for s in everything if s.client_id == client_id), None)
+    if stored is None:  # deleted between the write and the read: as good as a conflict
+        raise Conflict("this client id was used for a run since removed", "client_id")
+    if new_id is None and stored.run != run:
+        raise Conflict("this client id was used for another run", "client_id")
+    return RunLogged(stored, _spike_of(everything, stored.run), new_id is not None)
 
 
 def import_runs(

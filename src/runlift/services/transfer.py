@@ -18,8 +18,8 @@ from runlift.domain.shown import shown
 from runlift.domain.target_codec import load_to_dict, target_from_dict, target_to_dict
 from runlift.domain.training_load import RunEntry
 from runlift.domain.vocab import Units
-from runlift.services.athletes import UowFactory, profile_from_text
-from runlift.services.errors import BadInput
+from runlift.services.athletes import UowFactory, profile_from_text, resolve_athlete
+from runlift.services.errors import BadInput, Conflict
 from runlift.services.export_document import (
     AthleteDoc,
     ExportDoc,
@@ -128,6 +128,14 @@ def _athlete_doc(uow: UnitOfWork, athlete_id: int, name: str, profile: str) -> d
         "sessions": sessions,
         "runs": runs,
     }
+
+
+def export_athlete(make_uow: UowFactory, name: str) -> dict[str, Any]:
+    """One athlete's document: the whole-store export's shape, with only this athlete."""
+    with make_uow() as uow:
+        a = resolve_athlete(uow, name)
+        athletes = [_athlete_doc(uow, a.id, a.name, a.profile_yaml)]
+    return {"format": FORMAT, "version": VERSION, "athletes": athletes}
 
 
 def export_document(make_uow: UowFactory) -> dict[str, Any]:
@@ -304,13 +312,19 @@ def _write_athlete(uow: UnitOfWork, checked: _Checked) -> None:
     a = checked.doc
     record = uow.athletes.add(a.name, a.profile_yaml, a.created_at.astimezone(dt.UTC))
     uow.athletes.update_profile(record.id, a.profile_yaml, a.updated_at.astimezone(dt.UTC))
+    _write_log(uow, record.id, checked)
+
+
+def _write_log(uow: UnitOfWork, athlete_id: int, checked: _Checked) -> None:
+    """The athlete's plans, sessions with their sets, and runs, from a checked document."""
+    a = checked.doc
     for plan in a.plans:
         planned = [
             PlannedSessionRecord(s.date, s.position, s.week, s.deload, s.title, s.session)
             for s in plan.planned_sessions
         ]
         stored = uow.plans.add(
-            record.id,
+            athlete_id,
             plan.start,
             plan.profile_yaml,
             plan_dumps(plan.plan),
@@ -320,14 +334,14 @@ def _write_athlete(uow: UnitOfWork, checked: _Checked) -> None:
         assert stored.version == plan.version, "plan versions are checked to run 1, 2, ..."
     rows: list[SetRow] = []
     for performed, sets in checked.sessions:
-        session_id = uow.sessions.add(record.id, performed)
+        session_id = uow.sessions.add(athlete_id, performed)
         rows.extend(
             SetRow(session_id, performed.date, variant, logged, logged_at)
             for logged, variant, logged_at in sets
         )
-    uow.sets.add_rows(record.id, rows)
+    uow.sets.add_rows(athlete_id, rows)
     for run, doc in checked.runs:
-        uow.runs.add(record.id, run, doc.source, doc.client_id, doc.logged_at)
+        uow.runs.add(athlete_id, run, doc.source, doc.client_id, doc.logged_at)
 
 
 def _with_runs(checked: _Checked, index: int, today: dt.date) -> _Checked:
@@ -363,6 +377,10 @@ def import_document(make_uow: UowFactory, library: Library, data: object, today:
         for one in checked:
             _write_athlete(uow, one)
         uow.commit()
+    return _doc_counts(doc)
+
+
+def _doc_counts(doc: ExportDoc) -> Counts:
     return Counts(
         len(doc.athletes),
         sum(len(a.plans) for a in doc.athletes),
@@ -370,3 +388,24 @@ def import_document(make_uow: UowFactory, library: Library, data: object, today:
         sum(len(s.sets) for a in doc.athletes for s in a.sessions),
         sum(len(a.runs) for a in doc.athletes),
     )
+
+
+def import_athlete(
+    make_uow: UowFactory, library: Library, name: str, data: object, today: dt.date
+) -> Counts:
+    """Load the document of one athlete into this athlete's empty log (their name and account
+    stay), checked first, then written in one transaction; Conflict when the log is not empty."""
+    doc = parse_document(data)
+    if len(doc.athletes) != 1:
+        raise BadInput("athletes", f"holds {len(doc.athletes)} athletes; give exactly one")
+    checked = _with_runs(_check_athlete(library, doc.athletes[0], 0, today), 0, today)
+    with make_uow() as uow:
+        athlete = resolve_athlete(uow, name)
+        uow.athletes.lock(athlete.id)  # a concurrent import waits, then finds the log not empty
+        if uow.plans.all(athlete.id) or uow.sessions.all(athlete.id) or uow.runs.all(athlete.id):
+            raise Conflict("the log is not empty; import needs an empty log", "log")
+        profile = checked.doc.profile_yaml
+        uow.athletes.update_profile(athlete.id, profile, checked.doc.updated_at.astimezone(dt.UTC))
+        _write_log(uow, athlete.id, checked)
+        uow.commit()
+    return _doc_counts(doc)

@@ -13,7 +13,18 @@ from fastapi import FastAPI
 
 from runlift import __version__
 from runlift.bootstrap import Core, bootstrap
-from runlift.entrypoints.web import account, auth, catalogue, coaches, reports, sets, training_views
+from runlift.entrypoints.web import (
+    account,
+    auth,
+    catalogue,
+    coaches,
+    corrections,
+    reports,
+    runs,
+    sets,
+    training_views,
+    transfer,
+)
 from runlift.entrypoints.web.errors import install_error_handlers
 from runlift.entrypoints.web.limits import BodyLimit
 from runlift.services.errors import BadInput
@@ -27,6 +38,9 @@ ROUTERS = (
     training_views.router,
     sets.router,
     reports.router,
+    runs.router,
+    corrections.router,
+    transfer.router,
 )
 
 

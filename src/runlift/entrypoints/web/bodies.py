@@ -10,6 +10,7 @@ from pydantic import BaseModel, ConfigDict, Field
 
 from runlift.domain.loads import Load
 from runlift.domain.vocab import Units
+from runlift.services.errors import BadInput
 
 
 class Body(BaseModel):
@@ -80,3 +81,26 @@ class SetIn(SetChange):
     client_id: str = Field(min_length=1, max_length=120)
     exercise: str = Field(min_length=1, max_length=80)
     date: dt.date
+
+
+class RunIn(Body):
+    """One run done, in km or metres, with the id the client made for it (retries are safe)."""
+
+    client_id: str = Field(min_length=1, max_length=120)
+    date: dt.date
+    distance_km: float | None = Field(default=None, gt=0, le=400, allow_inf_nan=False)
+    distance_m: float | None = Field(default=None, gt=0, le=400_000, allow_inf_nan=False)
+    minutes: float | None = Field(default=None, gt=0, le=6_000, allow_inf_nan=False)
+    type: str | None = Field(default=None, max_length=20, examples=["easy"])
+
+    def metres(self) -> float:
+        """The distance in metres, from whichever of the two fields was given (exactly one)."""
+        if self.distance_km is not None and self.distance_m is None:
+            return self.distance_km * 1000
+        if self.distance_m is not None and self.distance_km is None:
+            return self.distance_m
+        raise BadInput("distance_km", "give the distance as distance_km or distance_m, not both")
+
+    def seconds(self) -> int | None:
+        """The time taken in whole seconds, when given."""
+        return None if self.minutes is None else round(self.minutes * 60)
