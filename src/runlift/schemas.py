@@ -596,6 +596,28 @@ class CoachLink(Shape):
     since: dt.datetime
 
 
+class Note(Shape):
+    """A note on the session of a day, by the athlete or one of their coaches (`author_*`)."""
+
+    id: int
+    date: dt.date
+    text: str
+    author_id: int | None
+    author_name: str | None
+    created_at: dt.datetime
+
+
+class Change(Shape):
+    """Who changed what in an athlete's training: a profile (re-plan), a move or a note."""
+
+    id: int
+    author_id: int | None
+    author_name: str | None
+    kind: Literal["profile", "move", "note"]
+    summary: str
+    created_at: dt.datetime
+
+
 class CoachedAthlete(Shape):
     """An athlete a coach looks after: `id` is the athlete id of /api/v1/athletes/{id}/..."""
 
@@ -610,6 +632,7 @@ SHAPES: Mapping[str, type[Shape]] = {
     "access-token": AccessToken,
     "account": Account,
     "athlete-import": AthleteImport,
+    "change": Change,
     "coach-link": CoachLink,
     "coached-athlete": CoachedAthlete,
     "day": Today,
@@ -621,6 +644,7 @@ SHAPES: Mapping[str, type[Shape]] = {
     "moved": Moved,
     "log-import": LogImport,
     "next": Next,
+    "note": Note,
     "plan": Plan,
     "program": Program,
     "records": Records,

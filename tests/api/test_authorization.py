@@ -2,8 +2,8 @@
 
 Every route by {anonymous, athlete A, athlete B, coach of A, coach not of A, revoked coach of A}:
 anonymous gets 401 on every route that needs a caller; on A's routes, A and (for reads, the
-profile and moves) A's coach get an answer (2xx, or 409/422 for a refused value), everyone else
-404, exactly like an athlete that does not exist.
+profile, moves and notes) A's coach get an answer (2xx, or 409/422 for a refused value),
+everyone else 404, exactly like an athlete that does not exist.
 """
 
 from __future__ import annotations
@@ -25,7 +25,11 @@ from runlift.entrypoints.web.deps import get_caller
 
 ACTORS = ("anonymous", "athlete", "other_athlete", "coach", "stranger_coach", "revoked_coach")
 ALLOWED = {200, 201, 204, 409, 422}
-COACH_WRITES = {("PUT", "/athletes/{athlete_id}/profile"), ("POST", "/athletes/{athlete_id}/moves")}
+COACH_WRITES = {
+    ("PUT", "/athletes/{athlete_id}/profile"),
+    ("POST", "/athletes/{athlete_id}/moves"),
+    ("POST", "/athletes/{athlete_id}/notes"),
+}
 TODAY = dt.date.today().isoformat()
 BODIES: dict[tuple[str, str], dict[str, Any]] = {
     ("PUT", "/athletes/{athlete_id}/profile"): PROFILE,
@@ -36,6 +40,7 @@ BODIES: dict[tuple[str, str], dict[str, Any]] = {
     ("POST", "/athletes/{athlete_id}/runs/import"): {},  # not multipart: 422 for the athlete
     ("POST", "/athletes/{athlete_id}/undo"): {},
     ("POST", "/athletes/{athlete_id}/import"): {},  # not a document: 422 (A's log is not empty)
+    ("POST", "/athletes/{athlete_id}/notes"): {"date": "2027-01-05", "text": "Easy on the hops"},
 }
 WITH_CLIENT_ID = ("/sets", "/runs")
 QUERIES: dict[tuple[str, str], dict[str, str]] = {

@@ -31,11 +31,14 @@ from runlift.services.ports import (
     Account,
     AthleteRecord,
     ChangeKind,
+    EditKind,
     LogChange,
     PlannedSessionRecord,
     PlanRecord,
     Role,
     SetRow,
+    StoredChange,
+    StoredNote,
     StoredRun,
     StoredSession,
     StoredSet,
@@ -1051,3 +1054,56 @@ def test_invitations_are_used_once_and_links_revoked(store: Factory) -> None:
     with store() as uow:
         assert uow.coach_links.active(coach_id, athlete_id) is None
         assert uow.coach_links.of_coach(coach_id) == []
+
+
+# Who changed what: the changes log and notes on sessions ---------------------------------------
+
+
+def test_changes_come_back_newest_first_per_athlete_with_every_field(store: Factory) -> None:
+    coach_id = _account(store, "coach@example.com", Role.COACH)
+    ana, ben = _athlete(store, "chg-ana"), _athlete(store, "chg-ben")
+    later = NOW + dt.timedelta(minutes=5)
+    with store() as uow:
+        first = uow.changes.add(ana, coach_id, EditKind.PROFILE, "profile changed", BERLIN_NOW)
+        second = uow.changes.add(ana, None, EditKind.MOVE, "moved Thu to Fri", later)
+        uow.changes.add(ben, coach_id, EditKind.NOTE, "note on 2026-12-10", later)
+        uow.commit()
+    assert first == StoredChange(first.id, ana, coach_id, EditKind.PROFILE, "profile changed", NOW)
+    with store() as uow:
+        assert uow.changes.of_athlete(ana, 10) == [second, first]
+        assert uow.changes.of_athlete(ana, 1) == [second]
+        assert [c.kind for c in uow.changes.of_athlete(ben, 10)] == [EditKind.NOTE]
+        assert uow.changes.of_athlete(ana + ben + 1000, 10) == []
+
+
+def test_notes_come_back_newest_first_of_a_day_with_every_field(store: Factory) -> None:
+    author = _account(store)
+    ana = _athlete(store, "note-ana")
+    day, other = dt.date(2026, 12, 10), dt.date(2026, 12, 11)
+    with store() as uow:
+        first = uow.notes.add(ana, author, day, "Knees: go easy\non the hops", BERLIN_NOW)
+        second = uow.notes.add(ana, author, other, "Élan ✓", NOW)
+        third = uow.notes.add(ana, author, day, "Felt fine", NOW)
+        uow.commit()
+    assert first == StoredNote(first.id, ana, author, day, "Knees: go easy\non the hops", NOW)
+    with store() as uow:
+        assert uow.notes.of_athlete(ana) == [third, second, first]
+        assert uow.notes.of_athlete(ana, day) == [third, first]
+        assert uow.notes.of_athlete(ana, dt.date(2026, 12, 12)) == []
+
+
+def test_a_change_or_note_of_an_unknown_athlete_or_account_is_a_conflict(store: Factory) -> None:
+    author = _account(store)
+    ana = _athlete(store, "chg-unknown")
+    attempts: list[Callable[[UnitOfWork], object]] = [
+        lambda uow: uow.changes.add(ana + 1000, author, EditKind.MOVE, "x", NOW),
+        lambda uow: uow.changes.add(ana, author + 1000, EditKind.MOVE, "x", NOW),
+        lambda uow: uow.notes.add(ana + 1000, author, NOW.date(), "x", NOW),
+        lambda uow: uow.notes.add(ana, author + 1000, NOW.date(), "x", NOW),
+    ]
+    for attempt in attempts:
+        with pytest.raises(Conflict):
+            _write(store, attempt)
+    with store() as uow:
+        assert uow.changes.of_athlete(ana, 10) == []
+        assert uow.notes.of_athlete(ana) == []

@@ -24,6 +24,7 @@ from runlift.services.ports import (
     Account,
     AthleteRecord,
     CoachLink,
+    EditKind,
     JournalEntry,
     LogChange,
     PlannedSessionRecord,
@@ -32,7 +33,9 @@ from runlift.services.ports import (
     Role,
     SetRow,
     StoredAdjustment,
+    StoredChange,
     StoredInvitation,
+    StoredNote,
     StoredRun,
     StoredSession,
     StoredSet,
@@ -652,6 +655,8 @@ class FakeUnitOfWork:
     rate_limits: FakeRateLimits
     invitations: FakeInvitations
     coach_links: FakeCoachLinks
+    changes: FakeChanges
+    notes: FakeNotes
 
     def __init__(self, store: FakeStore) -> None:
         self.store = store
@@ -674,6 +679,8 @@ class FakeUnitOfWork:
         self.rate_limits = FakeRateLimits(self._work)
         self.invitations = FakeInvitations(self._work)
         self.coach_links = FakeCoachLinks(self._work)
+        self.changes = FakeChanges(self._work)
+        self.notes = FakeNotes(self._work)
 
     def __enter__(self) -> FakeUnitOfWork:
         self._begin()
@@ -717,6 +724,8 @@ class AccountData:
     rate_limits: dict[tuple[str, dt.datetime], int] = field(default_factory=dict)
     invitations: dict[str, StoredInvitation] = field(default_factory=dict)
     coach_links: list[CoachLink] = field(default_factory=list)
+    changes: list[StoredChange] = field(default_factory=list)
+    notes: list[StoredNote] = field(default_factory=list)
 
 
 class FakeAccounts:
@@ -886,3 +895,55 @@ class FakeCoachLinks:
             else link
             for link in self.web.coach_links
         ]
+
+
+def _known_author(data: FakeData, athlete_id: int, account_id: int | None) -> None:
+    """The SQL store's foreign keys to the athlete and (when given) the account."""
+    _known_athlete(data, athlete_id)
+    if account_id is not None and account_id not in data.web.accounts:
+        raise Conflict()
+
+
+class FakeChanges:
+    """The changes log, newest first."""
+
+    def __init__(self, data: FakeData) -> None:
+        self.data = data
+        self.web = data.web
+
+    def add(
+        self,
+        athlete_id: int,
+        account_id: int | None,
+        kind: EditKind,
+        summary: str,
+        now: dt.datetime,
+    ) -> StoredChange:
+        _known_author(self.data, athlete_id, account_id)
+        change = StoredChange(self.data.new_id(), athlete_id, account_id, kind, summary, _utc(now))
+        self.web.changes.append(change)
+        return change
+
+    def of_athlete(self, athlete_id: int, limit: int) -> list[StoredChange]:
+        mine = [c for c in self.web.changes if c.athlete_id == athlete_id]
+        return sorted(mine, key=lambda c: -c.id)[:limit]
+
+
+class FakeNotes:
+    """Notes on sessions, newest first."""
+
+    def __init__(self, data: FakeData) -> None:
+        self.data = data
+        self.web = data.web
+
+    def add(
+        self, athlete_id: int, account_id: int, day: dt.date, text: str, now: dt.datetime
+    ) -> StoredNote:
+        _known_author(self.data, athlete_id, account_id)
+        note = StoredNote(self.data.new_id(), athlete_id, account_id, day, text, _utc(now))
+        self.web.notes.append(note)
+        return note
+
+    def of_athlete(self, athlete_id: int, day: dt.date | None = None) -> list[StoredNote]:
+        mine = [n for n in self.web.notes if n.athlete_id == athlete_id and day in (None, n.date)]
+        return sorted(mine, key=lambda n: -n.id)

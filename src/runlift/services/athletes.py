@@ -11,9 +11,16 @@ from runlift.domain.builder import build_plan
 from runlift.domain.library import Library
 from runlift.domain.log import LogError, check_name, check_text
 from runlift.domain.plan import Plan
+from runlift.services.change_log import record_change
 from runlift.services.errors import BadInput, Conflict, Damaged, NotFound
 from runlift.services.plan_document import dumps, plan_to_dict, session_to_dict
-from runlift.services.ports import AthleteRecord, PlannedSessionRecord, PlanRecord, UnitOfWork
+from runlift.services.ports import (
+    AthleteRecord,
+    EditKind,
+    PlannedSessionRecord,
+    PlanRecord,
+    UnitOfWork,
+)
 from runlift.services.profile import check_dates, next_monday, to_profile
 from runlift.services.profile_text import ProfileFileError, ProfileIn, parse_profile_text
 from runlift.services.suggest import closest
@@ -102,8 +109,11 @@ def update_athlete(
     start: dt.date | None,
     today: dt.date,
     now: dt.datetime,
+    *,
+    by: int | None = None,
 ) -> tuple[AthleteRecord, PlanRecord]:
-    """A changed profile gets a new plan version; the log is untouched."""
+    """A changed profile gets a new plan version; the log is untouched. Made by account `by`,
+    it is logged in the changes log in the same transaction."""
     profile = profile_from_text(text, source)
     with make_uow() as uow:
         athlete = resolve_athlete(uow, name)
@@ -113,6 +123,8 @@ def update_athlete(
         plan = build_plan(profile, library.catalogue, begin)
         uow.athletes.update_profile(athlete.id, text, now)
         record = store_plan(uow, athlete.id, plan, text, now)
+        summary = f"profile changed; plan version {record.version} from {begin.isoformat()}"
+        record_change(uow, athlete.id, by, EditKind.PROFILE, summary, now)
         uow.commit()
     return AthleteRecord(athlete.id, athlete.name, text), record
 

@@ -497,6 +497,68 @@ class CoachLinkRepository(Protocol):
     def revoke(self, link_id: int, now: dt.datetime) -> None: ...
 
 
+# --- who changed what: the changes log and session notes ----------------------------------
+
+
+class EditKind(StrEnum):
+    """What a change to an athlete's training was: their profile, a moved session, a note."""
+
+    PROFILE = "profile"
+    MOVE = "move"
+    NOTE = "note"
+
+
+@dataclass(frozen=True, slots=True)
+class StoredChange:
+    """One line of an athlete's changes log: who (`account_id`, None if unknown), what, when."""
+
+    id: int
+    athlete_id: int
+    account_id: int | None
+    kind: EditKind
+    summary: str
+    created_at: dt.datetime
+
+
+@dataclass(frozen=True, slots=True)
+class StoredNote:
+    """A note left on the session of a day, by the athlete or one of their coaches."""
+
+    id: int
+    athlete_id: int
+    account_id: int | None
+    date: dt.date
+    text: str
+    created_at: dt.datetime
+
+
+class ChangeRepository(Protocol):
+    """The changes log of each athlete; rows of an unknown athlete or account are a `Conflict`."""
+
+    def add(
+        self,
+        athlete_id: int,
+        account_id: int | None,
+        kind: EditKind,
+        summary: str,
+        now: dt.datetime,
+    ) -> StoredChange: ...
+    def of_athlete(self, athlete_id: int, limit: int) -> list[StoredChange]:
+        """The athlete's latest `limit` changes, newest first."""
+        ...
+
+
+class NoteRepository(Protocol):
+    """Notes on sessions; rows of an unknown athlete or account are a `Conflict`."""
+
+    def add(
+        self, athlete_id: int, account_id: int, day: dt.date, text: str, now: dt.datetime
+    ) -> StoredNote: ...
+    def of_athlete(self, athlete_id: int, day: dt.date | None = None) -> list[StoredNote]:
+        """The athlete's notes (of one day when given), newest first."""
+        ...
+
+
 class UnitOfWork(Protocol):
     """Repositories sharing one transaction: nothing is kept without commit().
 
@@ -531,6 +593,10 @@ class UnitOfWork(Protocol):
     def invitations(self) -> InvitationRepository: ...
     @property
     def coach_links(self) -> CoachLinkRepository: ...
+    @property
+    def changes(self) -> ChangeRepository: ...
+    @property
+    def notes(self) -> NoteRepository: ...
 
     def __enter__(self) -> UnitOfWork: ...
     def __exit__(

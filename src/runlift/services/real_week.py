@@ -30,8 +30,15 @@ from runlift.domain.real_week import (
 from runlift.domain.training_load import RunEntry
 from runlift.domain.vocab import RunType
 from runlift.services.athletes import UowFactory, profile_from_text, resolve_athlete
+from runlift.services.change_log import day_text, record_change
 from runlift.services.errors import BadInput, Conflict
-from runlift.services.ports import AthleteRecord, PlannedSessionRecord, PlanRecord, UnitOfWork
+from runlift.services.ports import (
+    AthleteRecord,
+    EditKind,
+    PlannedSessionRecord,
+    PlanRecord,
+    UnitOfWork,
+)
 
 LEG_BLOCKS = frozenset({"main", "plyometric"})
 LIGHT_TITLES = ("activation", "recovery")
@@ -175,12 +182,14 @@ def move_session(
     anyway: bool = False,
     today: dt.date,
     now: dt.datetime,
+    by: int | None = None,
 ) -> MoveResult:
     """Move the strength session on `day` to `to` in the same week, within the spacing rules.
 
     A day the spacing or taper rules refuse is BadInput(`to`) with the rule's reason, unless
     `anyway`: then the session moves and the reason is kept as its warning. A day in the past,
-    outside the week or holding another session is refused even then.
+    outside the week or holding another session is refused even then. Made by account `by`,
+    the move is logged in the changes log in the same transaction.
     """
     with make_uow() as uow:
         athlete = resolve_athlete(uow, name)
@@ -203,6 +212,10 @@ def move_session(
         if reason is not None and not anyway:
             raise BadInput("to", reason, "spacing")
         uow.adjustments.add(athlete.id, state.plan.id, outcome.slot.date, to, reason, now)
+        summary = f"moved {day_text(outcome.on or day)} to {day_text(to)}"
+        if reason is not None:
+            summary += " despite a warning"
+        record_change(uow, athlete.id, by, EditKind.MOVE, summary, now)
         uow.commit()
     return MoveResult(outcome.slot.date, outcome.on or day, to, reason)
 

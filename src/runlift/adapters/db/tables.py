@@ -222,3 +222,29 @@ coach_links = Table(
 )
 Index("ix_coach_links_coach_id", coach_links.c.coach_id)
 Index("ix_coach_links_athlete_account_id", coach_links.c.athlete_account_id)
+
+# --- who changed what: an athlete's changes log and the notes left on their sessions
+
+changes = Table(
+    "changes",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("athlete_id", Integer, ForeignKey("athletes.id", ondelete="CASCADE"), nullable=False),
+    Column("account_id", Integer, ForeignKey("accounts.id", ondelete="SET NULL")),
+    Column("kind", String(10), nullable=False),
+    Column("summary", Text, nullable=False),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+)
+Index("ix_changes_athlete_id", changes.c.athlete_id)
+
+session_notes = Table(
+    "session_notes",
+    metadata,
+    Column("id", Integer, primary_key=True),
+    Column("athlete_id", Integer, ForeignKey("athletes.id", ondelete="CASCADE"), nullable=False),
+    Column("account_id", Integer, ForeignKey("accounts.id", ondelete="SET NULL")),
+    Column("date", Date, nullable=False),
+    Column("text", Text, nullable=False),
+    Column("created_at", DateTime(timezone=True), nullable=False),
+)
+Index("ix_session_notes_athlete_id", session_notes.c.athlete_id)

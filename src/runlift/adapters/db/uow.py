@@ -16,6 +16,7 @@ from runlift.adapters.db.account_repository import (
 )
 from runlift.adapters.db.adjustment_repository import SqlAdjustments
 from runlift.adapters.db.audit_repository import SqlAudit
+from runlift.adapters.db.change_repository import SqlChanges, SqlNotes
 from runlift.adapters.db.failures import unavailable
 from runlift.adapters.db.journal_repository import SqlJournal
 from runlift.adapters.db.log_repository import SqlSessions, SqlSets, SqlSummaries
@@ -53,6 +54,8 @@ class SqlUnitOfWork:
     rate_limits: SqlRateLimits
     invitations: SqlInvitations
     coach_links: SqlCoachLinks
+    changes: SqlChanges
+    notes: SqlNotes
 
     def __init__(self, engine: Engine, raw_errors: bool = False) -> None:
         self.engine = engine
@@ -78,6 +81,8 @@ class SqlUnitOfWork:
         self.rate_limits = SqlRateLimits(self.connection)
         self.invitations = SqlInvitations(self.connection)
         self.coach_links = SqlCoachLinks(self.connection)
+        self.changes = SqlChanges(self.connection)
+        self.notes = SqlNotes(self.connection)
         return self
 
     def __exit__(

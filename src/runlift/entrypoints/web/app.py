@@ -17,6 +17,7 @@ from runlift.entrypoints.web import (
     account,
     auth,
     catalogue,
+    changes,
     coaches,
     corrections,
     reports,
@@ -41,6 +42,7 @@ ROUTERS = (
     runs.router,
     corrections.router,
     transfer.router,
+    changes.router,
 )
 
 

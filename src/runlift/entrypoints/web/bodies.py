@@ -50,6 +50,13 @@ class Move(Body):
     anyway: bool = False
 
 
+class NoteIn(Body):
+    """A note on the session of `date` (up to 2000 characters)."""
+
+    date: dt.date
+    text: str = Field(min_length=1, max_length=2000)
+
+
 class LoadIn(Body):
     """A load with its unit."""
 

@@ -46,7 +46,7 @@ def put_profile(
     text = profile_yaml(body.model_dump(mode="json", exclude_none=True))
     _, record = athletes.update_athlete(
         core.uow_factory(), core.library, athlete.name, text, "profile", start,
-        core.today(), core.now(),
+        core.today(), core.now(), by=athlete.caller_id,
     )  # fmt: skip
     return _plan(record.plan_json)
 
@@ -102,6 +102,6 @@ def move(body: Move, athlete: AthleteDep, core: CoreDep) -> schemas.Moved:
     """Move a planned session to another day of its week, within the spacing rules."""
     moved = real_week.move_session(
         core.uow_factory(), core.library, athlete.name, body.date, body.to,
-        anyway=body.anyway, today=core.today(), now=core.now(),
+        anyway=body.anyway, today=core.today(), now=core.now(), by=athlete.caller_id,
     )  # fmt: skip
     return schemas.Moved(moved_from=moved.moved_from, to=moved.to, warning=moved.warning)
