@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import io
 from collections.abc import Callable
+from functools import lru_cache
 
 from runlift.domain.athlete import Profile
 from runlift.domain.builder import build_plan
@@ -30,6 +31,11 @@ UowFactory = Callable[[], UnitOfWork]
 
 def profile_from_text(text: str, source: str = "profile") -> Profile:
     """Validate a stored or given profile text (storable, then a valid profile)."""
+    return _profile(text, source)
+
+
+@lru_cache(maxsize=256)  # every request reads the athlete's profile; the text decides it all
+def _profile(text: str, source: str) -> Profile:
     try:
         check_text(source, text)
         profile = to_profile(parse_profile_text(text, source))

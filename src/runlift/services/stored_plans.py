@@ -21,6 +21,17 @@ from runlift.services.ports import PlannedSessionRecord, PlanRecord
 
 def storable(value: object, path: str) -> None:
     """Refuse what no database keeps as given: NUL in text, NaN or infinite numbers."""
+    try:  # the C encoder sees at once whether there is anything to find; the walk names it
+        text = json.dumps(value, allow_nan=False)
+    except (TypeError, ValueError):
+        _storable(value, path)
+        return
+    if "\\u0000" in text:
+        _storable(value, path)
+
+
+def _storable(value: object, path: str) -> None:
+    """The walk that names the first NUL or non-finite number and where it is."""
     if isinstance(value, str):
         if "\x00" in value:
             raise BadInput(path, "contains a NUL character")
@@ -29,11 +40,11 @@ def storable(value: object, path: str) -> None:
             raise BadInput(path, f"{value} is not a finite number")
     elif isinstance(value, dict):
         for key, item in value.items():
-            storable(key, path or "document")
-            storable(item, f"{path}.{key}" if path else str(key))
+            _storable(key, path or "document")
+            _storable(item, f"{path}.{key}" if path else str(key))
     elif isinstance(value, list | tuple):
         for index, item in enumerate(value):
-            storable(item, f"{path}.{index}" if path else str(index))
+            _storable(item, f"{path}.{index}" if path else str(index))
 
 
 def _first(exc: ValidationError, field: str) -> BadInput:
