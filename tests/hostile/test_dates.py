@@ -18,11 +18,10 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from sqlalchemy import text
+from hostile_support import use_backend
 
 from cli_helpers import run
 from core_helpers import close_app_core
-from runlift.adapters.db.engine import make_engine
 from runlift.entrypoints.cli.quick_entry import parse_srpe
 from runlift.services.errors import BadInput
 
@@ -48,27 +47,9 @@ BACKENDS = [
 
 @pytest.fixture(params=BACKENDS)
 def backend(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> Iterator[str]:
-    """The CLI on a fresh store: the test's data folder, or a new PostgreSQL schema."""
-    monkeypatch.setenv("RUNLIFT_TODAY", TODAY)
-    if request.param == "sqlite":
-        yield "sqlite"
-        return
-    url = _pg_url()
-    assert url is not None
-    schema = f"t_{uuid.uuid4().hex}"
-    admin = make_engine(url)
-    with admin.begin() as connection:
-        connection.execute(text(f'CREATE SCHEMA "{schema}"'))
-    monkeypatch.setenv("RUNLIFT_DATABASE_URL", url)
-    monkeypatch.setenv("RUNLIFT_DATABASE_SCHEMA", schema)
-    close_app_core()
-    try:
-        yield "postgresql"
-    finally:
-        close_app_core()
-        with admin.begin() as connection:
-            connection.execute(text(f'DROP SCHEMA "{schema}" CASCADE'))
-        admin.dispose()
+    """The CLI on SQLite in the test's data folder, or on PostgreSQL in a fresh schema."""
+    with use_backend(str(request.param), monkeypatch):
+        yield str(request.param)
 
 
 def seed(capsys: pytest.CaptureFixture[str]) -> None:

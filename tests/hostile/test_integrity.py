@@ -13,7 +13,6 @@ import datetime as dt
 import json
 import sys
 import threading
-import uuid
 from collections.abc import Callable, Iterator
 from concurrent.futures import ThreadPoolExecutor
 from functools import cache
@@ -21,10 +20,11 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+from hostile_support import use_backend
 from sqlalchemy import Engine, text
 
 from cli_helpers import run
-from core_helpers import PINNED_TODAY, app_core, close_app_core
+from core_helpers import PINNED_TODAY, app_core
 from runlift.adapters.catalogue_loader import load_library
 from runlift.adapters.db.engine import make_engine
 from runlift.domain.library import Library
@@ -35,7 +35,7 @@ from runlift.services.errors import RunliftError
 from runlift.services.ports import UnitOfWork
 
 sys.path.insert(0, str(Path(__file__).resolve().parents[1] / "integration"))
-from backends import BACKENDS, PG_URL, POSTGRESQL
+from backends import BACKENDS
 
 pytestmark = pytest.mark.usefixtures("pinned_today")
 
@@ -56,24 +56,8 @@ def library() -> Library:
 @pytest.fixture(params=BACKENDS)
 def backend(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> Iterator[str]:
     """The CLI on SQLite in the test's data folder, or on PostgreSQL in a fresh schema."""
-    if request.param != POSTGRESQL:
+    with use_backend(str(request.param), monkeypatch):
         yield str(request.param)
-        return
-    assert PG_URL is not None
-    schema = f"t_{uuid.uuid4().hex}"
-    admin = make_engine(PG_URL)
-    with admin.begin() as connection:
-        connection.execute(text(f'CREATE SCHEMA "{schema}"'))
-    monkeypatch.setenv("RUNLIFT_DATABASE_URL", PG_URL)
-    monkeypatch.setenv("RUNLIFT_DATABASE_SCHEMA", schema)
-    close_app_core()
-    try:
-        yield POSTGRESQL
-    finally:
-        close_app_core()
-        with admin.begin() as connection:
-            connection.execute(text(f'DROP SCHEMA "{schema}" CASCADE'))
-        admin.dispose()
 
 
 def engine() -> Engine:

@@ -21,6 +21,7 @@ from types import FrameType
 from typing import Any
 
 import pytest
+from hostile_support import use_backend
 from sqlalchemy import Engine, event, text
 
 from cli_helpers import run
@@ -48,24 +49,8 @@ DAY = "2026-11-30"  # the day before the pinned today
 @pytest.fixture(params=BACKENDS)
 def backend(request: pytest.FixtureRequest, monkeypatch: pytest.MonkeyPatch) -> Iterator[str]:
     """The CLI on SQLite in the test's data folder, or on PostgreSQL in a fresh schema."""
-    if request.param != POSTGRESQL:
+    with use_backend(str(request.param), monkeypatch):
         yield str(request.param)
-        return
-    assert PG_URL is not None
-    schema = f"t_{uuid.uuid4().hex}"
-    admin = make_engine(PG_URL)
-    with admin.begin() as connection:
-        connection.execute(text(f'CREATE SCHEMA "{schema}"'))
-    monkeypatch.setenv("RUNLIFT_DATABASE_URL", PG_URL)
-    monkeypatch.setenv("RUNLIFT_DATABASE_SCHEMA", schema)
-    close_app_core()
-    try:
-        yield POSTGRESQL
-    finally:
-        close_app_core()
-        with admin.begin() as connection:
-            connection.execute(text(f'DROP SCHEMA "{schema}" CASCADE'))
-        admin.dispose()
 
 
 @pytest.fixture
