@@ -353,10 +353,10 @@ def next_day(
     return today + dt.timedelta(days=1) if done_today else today
 
 
-def next_for(
+def next_answer(
     make_uow: UowFactory, library: Library, name: str, exercise_name: str, today: dt.date
-) -> Decision:
-    """What to do next time for one exercise: exactly what `today` shows on its next day."""
+) -> tuple[dt.date, Decision]:
+    """The exercise's next day and what to do then: exactly what `today` shows on that day."""
     exercise = get_exercise(library, exercise_name)
     day = next_date(make_uow, library, name, exercise.slug, today)
     view = day_view(make_uow, library, name, day, today=today)
@@ -367,11 +367,19 @@ def next_for(
         if it.item["exercise"] == exercise.slug and it.decision is not None
     ]
     if shown:
-        return shown[0]
+        return day, shown[0]
     with make_uow() as uow:  # not planned then: the target the log leads to
         athlete = resolve_athlete(uow, name)
         plan = planned_sessions(uow, athlete.id, library)
-        return target_on(uow, library, athlete.id, athlete_kit(athlete), exercise, day, plan)
+        kit = athlete_kit(athlete)
+        return day, target_on(uow, library, athlete.id, kit, exercise, day, plan)
+
+
+def next_for(
+    make_uow: UowFactory, library: Library, name: str, exercise_name: str, today: dt.date
+) -> Decision:
+    """What to do next time for one exercise (the decision of `next_answer`)."""
+    return next_answer(make_uow, library, name, exercise_name, today)[1]
 
 
 def next_date(

@@ -117,8 +117,9 @@ def next_target(
     output = parse_enum(ShowFormat, fmt, "--format")
     library = core().library
     make_uow = core().uow_factory()
-    decision = training.next_for(make_uow, library, athlete_name(athlete), exercise, core().today())
-    day = training.next_date(make_uow, library, athlete_name(athlete), exercise, core().today())
+    day, decision = training.next_answer(
+        make_uow, library, athlete_name(athlete), exercise, core().today()
+    )
     if output is ShowFormat.JSON:
         emit_json(shapes.next_shape(decision, day))
     else:

@@ -92,8 +92,7 @@ def week(athlete: AthleteDep, core: CoreDep, date: Day = None) -> schemas.WeekVi
 def next_target(athlete: AthleteDep, core: CoreDep, exercise: Exercise) -> schemas.Next:
     """The next target for an exercise, the day it is for, and the rule that set it."""
     make_uow, today = core.uow_factory(), core.today()
-    decision = training.next_for(make_uow, core.library, athlete.name, exercise, today)
-    day = training.next_date(make_uow, core.library, athlete.name, exercise, today)
+    day, decision = training.next_answer(make_uow, core.library, athlete.name, exercise, today)
     return shapes.next_shape(decision, day)
 
 
