@@ -2,7 +2,10 @@ VENV ?= .venv
 PY := $(VENV)/bin/python
 STAMP := $(VENV)/.installed
 
-.PHONY: run test test-fast lint typecheck unit pytest bench clean
+.PHONY: run test test-fast lint typecheck unit pytest bench clean browser
+
+# The browser tests drive Debian's Chromium (Playwright's own download does not work here).
+SUDO := $(shell [ "$$(id -u)" = 0 ] || echo sudo)
 
 $(STAMP): pyproject.toml
 	test -x $(PY) || python3 -m venv $(VENV)
@@ -27,15 +30,19 @@ typecheck: $(STAMP)
 unit: $(STAMP)
 	$(VENV)/bin/pytest tests/unit
 
+browser:
+	@command -v chromium >/dev/null || { $(SUDO) apt-get update -q && \
+		DEBIAN_FRONTEND=noninteractive $(SUDO) apt-get install -y -q chromium; }
+
 # Every test, the slow durability and simulation ones included.
-pytest: $(STAMP)
+pytest: $(STAMP) browser
 	$(VENV)/bin/pytest
 
 # What CI runs.
 test: lint typecheck pytest
 
 # The same checks without the tests marked slow, for the edit-test loop.
-test-fast: lint typecheck
+test-fast: lint typecheck browser
 	$(VENV)/bin/pytest -m "not slow"
 
 bench: $(STAMP)

@@ -9,6 +9,8 @@ import pytest
 
 from core_helpers import PINNED_TODAY, close_app_core
 
+pytest_plugins = ["web_helpers", "browser_helpers"]
+
 
 @pytest.fixture(autouse=True)
 def isolated_settings(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Iterator[None]:

@@ -232,6 +232,17 @@ def authenticate(make_uow: UowFactory, token: str, now: dt.datetime) -> Account:
     return account
 
 
+def revoke_secret(make_uow: UowFactory, secret: str, now: dt.datetime) -> None:
+    """Revoke the token (or page session) with this secret; an unknown one is already gone."""
+    if not secret or len(secret) > MAX_TOKEN or not _is_text(secret):
+        return
+    with make_uow() as uow:
+        stored = uow.tokens.by_digest(digest(secret))
+        if stored is not None and stored.revoked_at is None:
+            uow.tokens.revoke(stored.id, now)
+            uow.commit()
+
+
 def list_tokens(make_uow: UowFactory, account: Account) -> list[StoredToken]:
     """The account's tokens, revoked ones included, oldest first."""
     with make_uow() as uow:

@@ -1,4 +1,5 @@
-"""The web app factory: the JSON API under /api/v1 on one application core per process.
+"""The web app factory: the JSON API under /api/v1 and the pages, on one application core per
+process.
 
 Nothing happens at import time; `runlift serve` (uvicorn, `factory=True`) calls `create_app` in
 every worker process. All state lives in the store, so workers share nothing else.
@@ -28,6 +29,7 @@ from runlift.entrypoints.web import (
 )
 from runlift.entrypoints.web.errors import install_error_handlers
 from runlift.entrypoints.web.limits import BodyLimit
+from runlift.entrypoints.web.pages import install_pages
 from runlift.services.errors import BadInput
 
 API = "/api/v1"
@@ -80,4 +82,5 @@ def create_app(core: Core | None = None) -> FastAPI:
     app.add_middleware(BodyLimit, max_bytes=core.settings.max_body_bytes)
     for router in ROUTERS:
         app.include_router(router, prefix=API)
+    install_pages(app)
     return app

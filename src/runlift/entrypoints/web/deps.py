@@ -9,6 +9,7 @@ from fastapi import Depends, Request
 from fastapi.security import HTTPAuthorizationCredentials, HTTPBearer
 
 from runlift.bootstrap import Core, UowFactory
+from runlift.entrypoints.web.cookies import CSRF_HEADER, SAFE_METHODS, SESSION_COOKIE, check_csrf
 from runlift.services.accounts import authenticate
 from runlift.services.coaching import AthleteAccess, athlete_access
 from runlift.services.errors import Hidden, Unauthorized
@@ -49,11 +50,24 @@ UowDep = Annotated[UowFactory, Depends(get_uow)]
 
 
 def get_caller(
+    request: Request,
     core: CoreDep,
     credentials: Annotated[HTTPAuthorizationCredentials | None, Depends(_bearer)],
 ) -> Account:
-    """The account of the bearer token; 401 without one, or with a bad or revoked one."""
-    if credentials is None or credentials.scheme.lower() != "bearer":
+    """The account of the bearer token; 401 without one, or with a bad or revoked one.
+
+    Without a bearer token a page session cookie signs the pages' scripts in; their writes
+    must then carry the CSRF value in X-CSRF-Token (403 otherwise).
+    """
+    if credentials is None:
+        session = request.cookies.get(SESSION_COOKIE)
+        if not session:
+            raise Unauthorized()
+        account = authenticate(core.uow_factory(), session, core.now())
+        if request.method not in SAFE_METHODS:
+            check_csrf(request, request.headers.get(CSRF_HEADER))
+        return account
+    if credentials.scheme.lower() != "bearer":
         raise Unauthorized()
     return authenticate(core.uow_factory(), credentials.credentials, core.now())
 

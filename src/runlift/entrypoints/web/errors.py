@@ -8,9 +8,10 @@ from typing import Any
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import JSONResponse
+from fastapi.responses import JSONResponse, Response
 from starlette.exceptions import HTTPException
 
+from runlift.entrypoints.web.pages.render import error_page
 from runlift.schemas import ErrorBody
 from runlift.services.errors import RateLimited, RunliftError, Unauthorized
 
@@ -49,8 +50,16 @@ def error_response(
     return JSONResponse(body, status_code=status, headers=headers)
 
 
-def _service_error(_request: Request, exc: Exception) -> JSONResponse:
+def for_pages(request: Request) -> bool:
+    """A page's error is a page; the API's (and its OpenAPI's) is the JSON error body."""
+    path = request.url.path
+    return not (path.startswith("/api/") or path == "/openapi.json" or path.startswith("/static/"))
+
+
+def _service_error(request: Request, exc: Exception) -> Response:
     assert isinstance(exc, RunliftError)
+    if for_pages(request):
+        return error_page(request, exc.http_status, exc.message)
     headers = None
     if isinstance(exc, Unauthorized):
         headers = {"WWW-Authenticate": "Bearer"}
@@ -64,9 +73,13 @@ def _service_error(_request: Request, exc: Exception) -> JSONResponse:
 _WHERE = {"body", "query", "path", "header", "cookie"}
 
 
-def _validation_error(_request: Request, exc: Exception) -> JSONResponse:
+def _validation_error(request: Request, exc: Exception) -> Response:
     assert isinstance(exc, RequestValidationError)
     found = list(exc.errors())
+    if for_pages(request):
+        where = ".".join(str(p) for p in found[0].get("loc", ())[1:]) if found else ""
+        message = str(found[0].get("msg", "invalid")) if found else "not acceptable"
+        return error_page(request, 422, f"{where}: {message}" if where else message)
     if not found:
         return error_response(422, "bad_input", "the request is not acceptable")
     first = found[0]
@@ -83,8 +96,11 @@ def _validation_error(_request: Request, exc: Exception) -> JSONResponse:
     return error_response(422, "bad_input", message[:300], field)
 
 
-def _http_error(request: Request, exc: Exception) -> JSONResponse:
+def _http_error(request: Request, exc: Exception) -> Response:
     assert isinstance(exc, HTTPException)
+    if for_pages(request) and exc.status_code in (404, 405):
+        what = "There is no such page." if exc.status_code == 404 else "Not allowed here."
+        return error_page(request, exc.status_code, what)
     if exc.status_code == 400:  # FastAPI could not read the body (not UTF-8, not a form)
         return error_response(422, "malformed_json", "the body cannot be read as JSON", "body")
     code = {404: "not_found", 405: "method_not_allowed"}.get(exc.status_code, "http_error")

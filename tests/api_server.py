@@ -113,15 +113,21 @@ def _pg_schema() -> Iterator[str]:
 
 @contextlib.contextmanager
 def running_server(
-    folder: Path, backend: str, workers: int = 1, secret: str | None = None
+    folder: Path,
+    backend: str,
+    workers: int = 1,
+    secret: str | None = None,
+    extra_env: dict[str, str] | None = None,
 ) -> Iterator[Server]:
-    """`runlift serve` on a free port over a new store on `backend`, stopped on leaving."""
+    """`runlift serve` on a free port over a new store on `backend`, stopped on leaving;
+    `extra_env` adds settings (RUNLIFT_TODAY, say)."""
     with contextlib.ExitStack() as stack:
         schema = stack.enter_context(_pg_schema()) if backend == POSTGRESQL else None
         env = _server_env(folder, PG_URL if schema else None, schema)
         if secret is not None:
             env["RUNLIFT_SECRET_KEY"] = secret
             env.pop("RUNLIFT_DEV")
+        env |= extra_env or {}
         port = _free_port()
         log = folder / "server.log"
         command = [str(Path(sys.executable).with_name("runlift")), "serve"]
