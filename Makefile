@@ -13,8 +13,10 @@ $(STAMP): pyproject.toml
 	$(PY) -m pip install --quiet -e '.[dev]'
 	touch $(STAMP)
 
+# The web app on SQLite (in the user's data folder) with a demo runner; the URL and the demo
+# sign-in are printed before the server starts. RUNLIFT_DEV=1 lets it run without a secret key.
 run: $(STAMP)
-	$(VENV)/bin/runlift plan examples/ana-marathon.yaml
+	RUNLIFT_DEV=$${RUNLIFT_DEV:-1} $(VENV)/bin/runlift serve --demo
 
 lint: $(STAMP)
 	$(VENV)/bin/ruff check src tests benchmarks
