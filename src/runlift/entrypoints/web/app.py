@@ -30,6 +30,7 @@ from runlift.entrypoints.web import (
 from runlift.entrypoints.web.errors import install_error_handlers
 from runlift.entrypoints.web.limits import BodyLimit
 from runlift.entrypoints.web.pages import install_pages
+from runlift.entrypoints.web.timing import ServerTiming
 from runlift.services.errors import BadInput
 
 API = "/api/v1"
@@ -80,6 +81,7 @@ def create_app(core: Core | None = None) -> FastAPI:
     app.state.core = core
     install_error_handlers(app)
     app.add_middleware(BodyLimit, max_bytes=core.settings.max_body_bytes)
+    app.add_middleware(ServerTiming)
     for router in ROUTERS:
         app.include_router(router, prefix=API)
     install_pages(app)
