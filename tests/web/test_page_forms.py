@@ -21,7 +21,7 @@ def _page_posts() -> list[str]:
     found = []
     for router in PAGE_ROUTERS:
         for route in router.routes:
-            if isinstance(route, APIRoute) and "POST" in route.methods:
+            if isinstance(route, APIRoute) and "POST" in (route.methods or set()):
                 found.append(route.path)
     return sorted(found)
 
