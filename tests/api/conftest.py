@@ -7,6 +7,7 @@ from collections.abc import Callable, Iterator
 
 import httpx
 import pytest
+
 from api_server import BACKENDS, Server, User, new_address, running_server, sign_up
 
 

@@ -6,8 +6,8 @@ from collections.abc import Callable
 
 import httpx
 import pytest
-from api_server import PASSWORD, Server, User, new_address, running_server
 
+from api_server import PASSWORD, Server, User, new_address, running_server
 from runlift import schemas
 
 NewUser = Callable[..., User]

@@ -8,8 +8,8 @@ from collections.abc import Callable
 from typing import Any
 
 import httpx
-from api_server import PROFILE, User, with_plan
 
+from api_server import PROFILE, User, with_plan
 from runlift import schemas
 
 NewUser = Callable[..., User]

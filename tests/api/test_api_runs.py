@@ -9,8 +9,8 @@ from collections.abc import Callable
 
 import gpxpy.gpx
 import httpx
-from api_server import User
 
+from api_server import User
 from runlift import schemas
 
 NewUser = Callable[..., User]

@@ -7,7 +7,6 @@ from typing import Any
 import httpx
 import pytest
 import schemathesis
-from api_server import Server, new_address, sign_up
 from hypothesis import HealthCheck, settings
 from schemathesis.checks import not_a_server_error
 from schemathesis.specs.openapi.checks import (
@@ -15,6 +14,8 @@ from schemathesis.specs.openapi.checks import (
     response_schema_conformance,
     status_code_conformance,
 )
+
+from api_server import Server, new_address, sign_up
 
 CHECKS = [
     not_a_server_error,

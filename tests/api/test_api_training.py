@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Callable
 
 import httpx
-from api_server import PROFILE, User, with_plan
 
+from api_server import PROFILE, User, with_plan
 from runlift import schemas
 
 NewUser = Callable[..., User]

@@ -8,6 +8,7 @@ from collections.abc import Callable
 from typing import Any
 
 import httpx
+
 from api_server import User, with_plan
 
 NewUser = Callable[..., User]

@@ -16,10 +16,10 @@ from typing import Any
 
 import httpx
 import pytest
-from api_server import PROFILE, Server, User, new_address, sign_up, with_plan
 from fastapi.dependencies.models import Dependant
 from fastapi.routing import APIRoute
 
+from api_server import PROFILE, Server, User, new_address, sign_up, with_plan
 from runlift.entrypoints.web.app import ROUTERS
 from runlift.entrypoints.web.deps import get_caller
 

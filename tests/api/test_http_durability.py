@@ -15,8 +15,9 @@ from pathlib import Path
 
 import httpx
 import pytest
-from api_server import BACKENDS, Server, User, new_address, running_server, sign_up, with_plan
 from test_sets_idempotent import a_set
+
+from api_server import BACKENDS, Server, User, new_address, running_server, sign_up, with_plan
 
 pytestmark = pytest.mark.slow
 

@@ -9,8 +9,8 @@ import uuid
 from collections.abc import Callable
 
 import httpx
-from api_server import Server, User, new_address, with_plan
 
+from api_server import Server, User, new_address, with_plan
 from runlift import schemas
 
 NewUser = Callable[..., User]
