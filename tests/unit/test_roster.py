@@ -224,3 +224,16 @@ def test_two_failed_sessions_on_a_lift_are_flagged_by_its_name(
     _session(store, ana, day(26), (10, 10, 10))
     [row] = roster.roster(store, library, coach, TODAY)
     assert row.flags == ()
+
+
+def test_a_session_missed_this_week_but_offered_later_is_not_due_yet(
+    store: FakeStore, library: Library
+) -> None:
+    coach, ana = _account(store, "Cleo", Role.COACH), _account(store, "Ana", Role.ATHLETE)
+    _coach_of(store, coach, ana)
+    _planned(store, library, ana)
+    _session(store, ana, DUE[0])
+    _session(store, ana, DUE[1])
+    wednesday = DUE[2] + dt.timedelta(days=1)  # Tuesday's session missed, offered later on
+    [row] = roster.roster(store, library, coach, wednesday)
+    assert (row.done, row.planned, row.flags) == (2, 2, ())
