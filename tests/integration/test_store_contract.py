@@ -226,7 +226,14 @@ def test_planned_sessions_come_back_by_date_then_position(store: Factory) -> Non
         assert uow.plans.all(ana) == [plan]
         sessions = uow.plans.sessions(uow.plans.all(ana)[0].id)
         assert uow.plans.sessions(12345) == []
+        plan_id = uow.plans.all(ana)[0].id
+        first_days = uow.plans.sessions(plan_id, DAY, later - dt.timedelta(days=1))
+        from_later = uow.plans.sessions(plan_id, later)
+        up_to_later = uow.plans.sessions(plan_id, None, later)
     assert sessions == [_planned(DAY, 0), _planned(DAY, 1, deload=True), _planned(later, 0)]
+    assert first_days == sessions[:2]  # a range keeps both its ends
+    assert from_later == sessions[2:]
+    assert up_to_later == sessions
 
 
 def test_a_plan_stamp_comes_back_in_utc(store: Factory) -> None:

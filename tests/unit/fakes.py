@@ -161,8 +161,16 @@ class FakePlans:
         mine = [p for p in self.data.plans if p.athlete_id == athlete_id]
         return sorted(mine, key=lambda p: p.version)
 
-    def sessions(self, plan_id: int) -> list[PlannedSessionRecord]:
-        return copy.deepcopy(self.data.planned.get(plan_id, []))
+    def sessions(
+        self, plan_id: int, first: dt.date | None = None, last: dt.date | None = None
+    ) -> list[PlannedSessionRecord]:
+        return copy.deepcopy(
+            [
+                r
+                for r in self.data.planned.get(plan_id, [])
+                if (first is None or r.date >= first) and (last is None or r.date <= last)
+            ]
+        )
 
 
 class FakeSessions:

@@ -46,6 +46,7 @@ __all__ = [
     "best_reps_at",
     "effective",
     "epley",
+    "failed_session",
     "loading_equipment",
     "next_target",
 ]
@@ -134,9 +135,9 @@ def next_target(
     last = streak[-1]
     recent = streak[-rules.failures_before_reset :]
     moves = _Moves(exercise, variants, taken, rules)
-    if len(recent) == rules.failures_before_reset and all(_failed(s) for s in recent):
+    if len(recent) == rules.failures_before_reset and all(failed_session(s) for s in recent):
         return _after_failures(current, grid, moves)
-    if _failed(last):
+    if failed_session(last):
         return Decision(current, "progression", "a set fell short of the range: repeat it")
     if _rir_shortfall(last, rules):
         what = "the load" if current.load is not None else "it"
@@ -199,7 +200,7 @@ def _same_prescription(done: Target, current: Target) -> bool:
     return math.isclose(done.load.to(current.load.unit).value, current.load.value, abs_tol=1e-6)
 
 
-def _failed(session: SessionResult) -> bool:
+def failed_session(session: SessionResult) -> bool:
     """A session fails when any set fell below the bottom of the range (or short of the hold)."""
     target = session.target
     for s in session.sets:

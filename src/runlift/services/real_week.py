@@ -37,6 +37,7 @@ from runlift.services.ports import (
     EditKind,
     PlannedSessionRecord,
     PlanRecord,
+    StoredAdjustment,
     UnitOfWork,
 )
 
@@ -109,33 +110,81 @@ def _shown(record: PlannedSessionRecord, outcome: Outcome) -> PlannedSessionReco
     return replace(record, date=outcome.on) if outcome.on is not None else record
 
 
+@dataclass(frozen=True, slots=True)
+class _Reads:
+    """What resolving weeks of the current plan reads from the store, read once."""
+
+    plan: PlanRecord
+    records: tuple[PlannedSessionRecord, ...]
+    adjustments: tuple[StoredAdjustment, ...]
+    runs: tuple[RunEntry, ...]
+    logged: frozenset[dt.date]
+    profile: Profile
+
+
+def _reads(
+    uow: UnitOfWork, athlete: AthleteRecord, since: dt.date, until: dt.date
+) -> _Reads | None:
+    plan = uow.plans.latest(athlete.id)
+    if plan is None:
+        return None
+    records = tuple(uow.plans.sessions(plan.id, since, until))
+    adjustments = tuple(uow.adjustments.for_plan(plan.id))
+    runs = tuple(r.run for r in uow.runs.all(athlete.id, since))
+    logged = frozenset(
+        s.session.date for s in uow.sessions.all(athlete.id) if s.session.date >= since
+    )
+    profile = profile_from_text(plan.profile_yaml, "plan profile")
+    return _Reads(plan, records, adjustments, runs, logged, profile)
+
+
+def _week(catalogue: Catalogue, reads: _Reads, monday: dt.date, today: dt.date) -> WeekState:
+    """One Mon-Sun week resolved from what was read."""
+    end = monday + WEEK
+    records = [r for r in reads.records if monday <= r.date < end]
+    latest: dict[dt.date, Adjustment] = {}
+    for stored in reads.adjustments:
+        if monday <= stored.original < end:
+            latest[stored.original] = Adjustment(stored.original, stored.new, stored.warning)
+    runs = tuple(r for r in reads.runs if monday <= r.date < end)
+    logged = frozenset(d for d in reads.logged if monday <= d < end)
+    logged_runs = tuple(LoggedRun(r.date, _run_type(r.type)) for r in runs)
+    slots = tuple(_slot(r, catalogue) for r in records)
+    facts = Facts(monday, today, slots, latest, logged, logged_runs, reads.profile)
+    outcomes = real_week(facts)
+    calendar = real_calendar(monday, run_calendar(reads.profile), logged_runs)
+    sessions = tuple(RealSession(_shown(r, o), o) for r, o in zip(records, outcomes, strict=True))
+    return WeekState(reads.plan, monday, sessions, calendar, runs, reads.profile)
+
+
 def week_state(
     uow: UnitOfWork, catalogue: Catalogue, athlete: AthleteRecord, day: dt.date, today: dt.date
 ) -> WeekState | None:
     """The week of `day` in the current plan as it really stands on `today`; None without plan."""
-    plan = uow.plans.latest(athlete.id)
-    if plan is None:
-        return None
     monday = monday_of(day)
-    records = [r for r in uow.plans.sessions(plan.id) if monday <= r.date < monday + WEEK]
-    latest: dict[dt.date, Adjustment] = {}
-    for stored in uow.adjustments.for_plan(plan.id):
-        if monday <= stored.original < monday + WEEK:
-            latest[stored.original] = Adjustment(stored.original, stored.new, stored.warning)
-    runs = tuple(r.run for r in uow.runs.all(athlete.id, monday) if r.run.date < monday + WEEK)
-    logged = frozenset(
-        s.session.date
-        for s in uow.sessions.all(athlete.id)
-        if monday <= s.session.date < monday + WEEK
-    )
-    profile = profile_from_text(plan.profile_yaml, "plan profile")
-    logged_runs = tuple(LoggedRun(r.date, _run_type(r.type)) for r in runs)
-    slots = tuple(_slot(r, catalogue) for r in records)
-    facts = Facts(monday, today, slots, latest, logged, logged_runs, profile)
-    outcomes = real_week(facts)
-    calendar = real_calendar(monday, run_calendar(profile), logged_runs)
-    sessions = tuple(RealSession(_shown(r, o), o) for r, o in zip(records, outcomes, strict=True))
-    return WeekState(plan, monday, sessions, calendar, runs, profile)
+    reads = _reads(uow, athlete, monday, monday + WEEK)
+    return None if reads is None else _week(catalogue, reads, monday, today)
+
+
+def weeks_state(
+    uow: UnitOfWork,
+    catalogue: Catalogue,
+    athlete: AthleteRecord,
+    first: dt.date,
+    last: dt.date,
+    today: dt.date,
+) -> list[WeekState]:
+    """The weeks from `first`'s to `last`'s as they stand on `today`, read from the store once
+    (a roster of many athletes reads five queries each, not five per week); [] without plan."""
+    monday = monday_of(first)
+    reads = _reads(uow, athlete, monday, monday_of(last) + WEEK)
+    if reads is None:
+        return []
+    weeks = []
+    while monday <= last:
+        weeks.append(_week(catalogue, reads, monday, today))
+        monday += WEEK
+    return weeks
 
 
 # --- move and skip ---------------------------------------------------------------------------

@@ -144,11 +144,16 @@ class SqlPlans:
             self.c.execute(select(plans.c.created_at).where(plans.c.id == plan_id)).scalar_one()
         )
 
-    def sessions(self, plan_id: int) -> list[PlannedSessionRecord]:
+    def sessions(
+        self, plan_id: int, first: dt.date | None = None, last: dt.date | None = None
+    ) -> list[PlannedSessionRecord]:
+        query = select(planned_sessions).where(planned_sessions.c.plan_id == plan_id)
+        if first is not None:
+            query = query.where(planned_sessions.c.date >= first)
+        if last is not None:
+            query = query.where(planned_sessions.c.date <= last)
         rows = self.c.execute(
-            select(planned_sessions)
-            .where(planned_sessions.c.plan_id == plan_id)
-            .order_by(planned_sessions.c.date, planned_sessions.c.position)
+            query.order_by(planned_sessions.c.date, planned_sessions.c.position)
         ).all()
         return [
             PlannedSessionRecord(
