@@ -106,6 +106,8 @@ def card(
         "also": ", ".join(label(m.value) for m in exercise.secondary_muscles),
         "injuries": ", ".join(label(i.value) for i in exercise.injuries),
         "kit": kit_text(exercise),
+        "level": label(exercise.level.value),
+        "impact": label(exercise.impact.value),
         "easier": [known[s] for s in exercise.easier if s in known],
         "harder": [known[s] for s in exercise.harder if s in known],
         "replaced_by": known.get(exercise.replaced_by) if exercise.replaced_by else None,
