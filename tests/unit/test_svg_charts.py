@@ -119,3 +119,18 @@ def test_labels_read_as_people_write_them() -> None:
     assert number(39.94) == "39.9"
     assert day_label(dt.date(2026, 11, 2)) == "2 Nov"
     assert day_label(dt.date(2027, 1, 4), with_year=True) == "4 Jan 27"
+
+
+def test_counts_get_whole_ticks() -> None:
+    assert nice_ticks(0, 2, whole=True) == [0.0, 1.0, 2.0]
+    assert all(t == int(t) for t in nice_ticks(0, 3, whole=True))
+
+
+def test_a_long_legend_wraps_inside_the_chart() -> None:
+    names = ["Quadriceps", "Hamstrings", "Glutes", "Calves", "Obliques", "Other"]
+    series = [BarSeries(n, (1.0,)) for n in names]
+    root = parsed(bar_chart("w", "t", "d", ["a"], series, stacked=True))
+    keys = [t for t in root.iter(f"{SVG}text") if t.text in names]
+    assert len(keys) == len(names)
+    assert all(float(t.get("x", "0")) + 6.5 * len(t.text or "") <= 360 for t in keys)
+    assert len({t.get("y") for t in keys}) == 2

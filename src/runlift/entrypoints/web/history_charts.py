@@ -48,7 +48,7 @@ def _series_chart(series: Series, unit: str) -> ChartView:
     header = measure.capitalize() + (f" ({shown_unit})" if shown_unit else "")
     return ChartView(
         chart_id,
-        series.name,
+        f"{series.name}: {measure}",
         line_chart(chart_id, title, description, points, shown_unit),
         ("Date", header),
         tuple((d.isoformat(), number(v)) for d, v in points),
@@ -143,6 +143,7 @@ def _load_charts(page: HistoryPage) -> list[ChartView]:
         (
             w.monday.isoformat(),
             number(w.run_km),
+            str(w.strength_sessions),
             str(w.strength_load),
             "; ".join(
                 f"{s.run.date.isoformat()}: {number(s.percent_over)}% over the longest run of "
@@ -153,7 +154,7 @@ def _load_charts(page: HistoryPage) -> list[ChartView]:
         )
         for w in weeks
     )
-    columns = ("Week of", "Running km", "Strength load", "Run spikes")
+    columns = ("Week of", "Running km", "Strength sessions", "Strength load", "Run spikes")
     km = sum(w.run_km for w in weeks)
     flagged = sum(len(w.spikes) for w in weeks)
     running = ChartView(
@@ -188,7 +189,7 @@ def _load_charts(page: HistoryPage) -> list[ChartView]:
         (),
         (),
     )
-    return [running, strength]
+    return [running, strength] if any(w.strength_load for w in weeks) else [running]
 
 
 @dataclass(frozen=True, slots=True)

@@ -31,8 +31,9 @@ class BarSeries:
     values: tuple[float, ...]
 
 
-def nice_ticks(low: float, high: float, count: int = 4) -> list[float]:
-    """Round axis values (steps of 1, 2, 2.5 or 5 times a power of ten) covering low..high."""
+def nice_ticks(low: float, high: float, count: int = 4, whole: bool = False) -> list[float]:
+    """Round axis values (steps of 1, 2, 2.5 or 5 times a power of ten) covering low..high;
+    `whole`: steps of at least 1, for counts."""
     if not (math.isfinite(low) and math.isfinite(high)):
         return [0.0, 1.0]
     if high <= low:
@@ -40,6 +41,8 @@ def nice_ticks(low: float, high: float, count: int = 4) -> list[float]:
     raw = (high - low) / count
     power = 10.0 ** math.floor(math.log10(raw))
     step = next(m * power for m in (1.0, 2.0, 2.5, 5.0, 10.0) if m * power >= raw - 1e-12)
+    if whole:
+        step = max(1.0, math.ceil(step))
     start = math.floor(low / step + 1e-9) * step
     ticks = [round(start, 6)]
     while ticks[-1] < high - 1e-9:
@@ -108,22 +111,24 @@ class _Frame:
         parts.append('</g><g class="ticks" fill="#3f4f48">')
         parts += [_text(self.left - 4, self.y(t) + 4, number(t), "end") for t in self.ticks]
         if self.unit:
-            parts.append(_text(self.left - 4, self.top - 4, self.unit, "end"))
+            parts.append(_text(self.left - 4, self.top - 12, self.unit, "end"))
         parts.append("</g>")
         return parts
 
 
 def _x_labels(positions: Sequence[tuple[float, str]], y: float) -> list[str]:
-    """At most MAX_X_LABELS category labels, evenly picked, first and last always shown."""
+    """At most MAX_X_LABELS category labels, every n-th from the first, kept inside the box."""
     count = len(positions)
     if count == 0:
         return []
-    if count <= MAX_X_LABELS:
-        picked = list(range(count))
-    else:
-        picked = sorted({round(i * (count - 1) / (MAX_X_LABELS - 1)) for i in range(MAX_X_LABELS)})
+    picked = range(0, count, -(-count // MAX_X_LABELS))
     parts = ['<g class="labels" fill="#3f4f48">']
-    parts += [_text(positions[i][0], y, positions[i][1]) for i in picked]
+    for i in picked:
+        x, text = positions[i]
+        half = 3.3 * len(text)  # about half the label's width at 12 units
+        anchor = "end" if x + half > WIDTH - 2 else "start" if x - half < 2 else "middle"
+        x = WIDTH - 2 if anchor == "end" else 2 if anchor == "start" else x
+        parts.append(_text(x, y, text, anchor))
     parts.append("</g>")
     return parts
 
@@ -141,7 +146,7 @@ def line_chart(
     values = [v for _, v in points] or [0.0]
     low, high = min(values), max(values)
     margin = max((high - low) * 0.1, abs(high) * 0.05, 0.5)
-    frame = _Frame(nice_ticks(max(0.0, low - margin), high + margin), unit, TOP + 4)
+    frame = _Frame(nice_ticks(max(0.0, low - margin), high + margin), unit, TOP + 12)
     parts += frame.axis()
     if points:
         first, last = points[0][0].toordinal(), points[-1][0].toordinal()
@@ -169,19 +174,30 @@ def line_chart(
     return Markup("".join(parts))
 
 
-def _legend(names: Sequence[str], flag: str | None) -> list[str]:
-    """Colour keys in one row under the title area (names are short: muscle groups, 'done')."""
+def _legend(names: Sequence[str], flag: str | None) -> tuple[list[str], int]:
+    """Colour keys in rows above the plot, wrapped to the chart's width; and how many rows."""
     parts = ['<g class="legend" fill="#10201a">']
-    x = float(LEFT)
-    for index, name in enumerate(names):
-        colour = PALETTE[index % len(PALETTE)]
-        parts.append(f'<rect x="{_f(x)}" y="3" width="10" height="10" rx="2" fill="{colour}"/>')
-        parts.append(_text(x + 14, 12, name, "start"))
-        x += 22 + 6.5 * len(name)
+    x, row = float(LEFT), 0
+    keys: list[tuple[str, str | None]] = [
+        (n, PALETTE[i % len(PALETTE)]) for i, n in enumerate(names)
+    ]
     if flag:
-        parts.append(_text(x, 12, f"! {flag}", "start", flag=True))
+        keys.append((f"! {flag}", None))
+    for name, colour in keys:
+        width = 20 + 6.5 * len(name)
+        if x + width > WIDTH and x > LEFT:
+            x, row = float(LEFT), row + 1
+        y = 12 + row * LEGEND_ROW
+        if colour is None:
+            parts.append(_text(x, y, name, "start", flag=True))
+        else:
+            parts.append(
+                f'<rect x="{_f(x)}" y="{y - 9}" width="10" height="10" rx="2" fill="{colour}"/>'
+            )
+            parts.append(_text(x + 14, y, name, "start"))
+        x += width
     parts.append("</g>")
-    return parts
+    return parts, row + 1
 
 
 def bar_chart(
@@ -199,14 +215,15 @@ def bar_chart(
     """Bars per category: one series, several side by side, or several stacked; a category
     whose flag is set gets a '!' above its bars (named in the legend by `flag_name`)."""
     parts = _open(chart_id, title, description)
-    show_legend = len(series) > 1 or (flag_name is not None and any(flags))
-    if show_legend:
-        parts += _legend([s.name for s in series] if len(series) > 1 else [], flag_name)
+    rows = 0
+    if len(series) > 1 or (flag_name is not None and any(flags)):
+        legend, rows = _legend([s.name for s in series] if len(series) > 1 else [], flag_name)
+        parts += legend
     count = len(labels)
     columns = [[s.values[i] for s in series] for i in range(count)]
     totals = [(sum(c) if stacked else max(c, default=0.0)) for c in columns]
-    top = TOP + (LEGEND_ROW + 6 if show_legend else 4)
-    frame = _Frame(nice_ticks(0.0, max(totals, default=0.0) or 1.0), unit, top)
+    top = TOP + rows * LEGEND_ROW + 12
+    frame = _Frame(nice_ticks(0.0, max(totals, default=0.0) or 1.0, whole=True), unit, top)
     parts += frame.axis()
     band = frame.width / max(count, 1)
     inner = band * 0.76
