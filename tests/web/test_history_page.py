@@ -196,7 +196,11 @@ def test_a_coach_sees_the_same_history_read_only(web: TestClient) -> None:
     with TestClient(web.app, follow_redirects=False) as runner:
         runner_with_sets(runner, HOSTILE)
         athlete_id = coach_of(web, runner)
+        note = {"date": "2026-11-30", "text": f"Good depth {HOSTILE}"}
+        api(web, "POST", f"/athletes/{athlete_id}/notes", note)
         own = runner.get("/history")
+    assert "Coach\u2019s note:</strong> Good depth &lt;script&gt;" in own.text
+    assert HOSTILE not in own.text
     response = web.get(f"/coach/athletes/{athlete_id}/history")
     assert response.status_code == 200
     ctx = context(response)

@@ -29,12 +29,14 @@ MAX_SERIES = 6
 
 @dataclass(frozen=True, slots=True)
 class LogDay:
-    """One training day of the log: its sets in the order done, and the session's RPE and note."""
+    """One training day of the log: its sets in the order done, the session's RPE and note, and
+    the notes left on it since (by the athlete, or by a coach: `by_coach`)."""
 
     date: dt.date
     rows: tuple[HistoryRow, ...]
     srpe: int | None
     note: str | None
+    comments: tuple[tuple[str, bool], ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -102,6 +104,7 @@ def history_page(
         plan = uow.plans.latest(athlete.id)
         planned = [r.date for r in uow.plans.sessions(plan.id)] if plan else []
         account = uow.accounts.get(access.account_id)
+        notes = uow.notes.of_athlete(athlete.id)
     by_day: dict[dt.date, list[StoredSet]] = defaultdict(list)
     for one in sorted(stored, key=lambda s: (s.date, s.id)):
         by_day[one.date].append(one)
@@ -109,12 +112,16 @@ def history_page(
     pages = max(1, -(-len(dates) // DAYS_PER_PAGE))
     page = min(max(page, 1), pages)
     shown = dates[(page - 1) * DAYS_PER_PAGE : page * DAYS_PER_PAGE]
+    comments: dict[dt.date, list[tuple[str, bool]]] = defaultdict(list)
+    for note in sorted(notes, key=lambda n: (n.created_at, n.id)):
+        comments[note.date].append((note.text, note.account_id != access.account_id))
     days = tuple(
         LogDay(
             day,
             tuple(history_row(s) for s in by_day[day]),
             sessions[day].srpe if day in sessions else None,
             sessions[day].notes if day in sessions else None,
+            tuple(comments.get(day, ())),
         )
         for day in shown
     )
