@@ -232,3 +232,20 @@ def test_anyone_but_the_coach_gets_a_404_for_an_athletes_history(web: TestClient
     sign_up_on_page(web, name="Another runner")
     assert web.get(f"/coach/athletes/{athlete_id}/history").status_code == 404
     assert web.get(f"/coach/athletes/{athlete_id + 999}/history").status_code == 404
+
+
+def test_the_edit_form_holds_the_exact_load_so_saving_reps_keeps_it(web: TestClient) -> None:
+    ids = runner_with_sets(web)
+    text = web.get("/history").text
+    assert 'name="load" inputmode="decimal" value="22.0"' in text
+    form = {"csrf": page_csrf(web, "/history"), "reps": "9", "load": "22.0", "page": "1"}
+    assert web.post(f"/history/sets/{ids[1]}", data=form).status_code == 303
+    stored = api(web, "GET", "/athletes/me/sets")["items"][1]
+    assert (stored["reps"], stored["load"]) == (9, {"value": 22.0, "unit": "kg"})
+
+
+def test_a_coach_only_account_has_no_history_of_its_own(web: TestClient) -> None:
+    sign_up_on_page(web, role="coach")
+    response = web.get("/history")
+    assert response.status_code == 303
+    assert response.headers["location"] == "/coach"
