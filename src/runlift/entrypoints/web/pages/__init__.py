@@ -7,11 +7,17 @@ from fastapi import FastAPI, Request
 from fastapi.responses import FileResponse, RedirectResponse
 from fastapi.staticfiles import StaticFiles
 
-from runlift.entrypoints.web.pages import accounts, coach, coaches
+from runlift.entrypoints.web.pages import accounts, coach, coaches, exercises, history
 from runlift.entrypoints.web.pages.render import STATIC, redirect
 from runlift.entrypoints.web.pages.session import SignInNeeded, sign_in_url
 
-PAGE_ROUTERS = (accounts.router, coach.router, coaches.router)
+PAGE_ROUTERS = (
+    accounts.router,
+    history.router,
+    exercises.router,
+    coach.router,
+    coaches.router,
+)
 
 
 def _to_sign_in(request: Request, exc: Exception) -> RedirectResponse:
