@@ -121,7 +121,7 @@ def test_a_move_the_rules_refuse_says_why_and_may_be_forced_with_its_warning(
     assert notice["kind"] == "refused"
     assert "long run" in notice["message"]
     assert notice["can_force"] is True
-    assert "Not moved: " in refused.text
+    assert "Not moved (Thu 3 Dec to Sat 5 Dec): " in refused.text
     assert "Move anyway" in refused.text
     assert [s.planned for s in strength_on(calendar_of(web), THU)] == [THU]
     forced = web.post("/plan/move", data={**form, "anyway": "1"})
@@ -183,3 +183,32 @@ def test_a_coach_without_an_athlete_has_no_plan_page(web: TestClient) -> None:
     sign_up_on_page(web, role="coach")
     assert web.get("/plan").status_code == 404
     assert web.get("/plan.ics").status_code == 404
+
+
+def test_far_weeks_link_each_session_to_its_own_page(web: TestClient) -> None:
+    onboard(web)
+    response = web.get("/plan")
+    context = response.context  # type: ignore[attr-defined]
+    assert context["near"] == {2, 3, 4}
+    far = next(w for w in context["coming"] if w.number == 10)
+    day = next(d for d in far.days if any(s.session.kind.value == "strength" for s in d.sessions))
+    link = f'href="/plan/session?date={day.date.isoformat()}"'
+    assert link in response.text
+    assert f'id="move-{day.date.isoformat()}"' not in response.text
+    page = web.get(f"/plan/session?date={day.date.isoformat()}")
+    assert page.status_code == 200
+    shown = page.context  # type: ignore[attr-defined]
+    assert shown["week"].number == 10
+    assert shown["sessions"] == day.sessions
+    assert f'id="move-{day.date.isoformat()}"' in page.text
+    names = shown["names"]
+    first = day.sessions[0].session.blocks[0].items[0].exercise
+    assert names[first] in page.text
+    assert "Why this session" in page.text
+
+
+def test_a_day_without_a_session_has_no_session_page(web: TestClient) -> None:
+    onboard(web)
+    assert web.get("/plan/session?date=2026-12-02").status_code == 404
+    assert web.get("/plan/session?date=<script>").status_code == 404
+    assert "<script>" not in web.get("/plan/session?date=<script>").text.split("</head>")[1]

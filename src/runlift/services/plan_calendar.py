@@ -16,7 +16,7 @@ from runlift.domain.real_week import Status, week_of
 from runlift.domain.schedule import day_of
 from runlift.domain.vocab import Day
 from runlift.services.athletes import UowFactory, resolve_athlete
-from runlift.services.real_week import RealSession, week_state
+from runlift.services.real_week import RealSession, plan_facts, state_of_week
 from runlift.services.stored_plans import check_session
 
 SUNDAY = dt.timedelta(days=6)
@@ -112,12 +112,14 @@ def plan_calendar(
         record = uow.plans.latest(athlete.id)
         if record is None:
             return None
-        plan = schemas.Plan.model_validate_json(record.plan_json)
-        weeks = []
-        for week in plan.weeks:
-            state = week_state(uow, library.catalogue, athlete, week.start, today)
-            standing = [] if state is None else [_session(s, today) for s in state.sessions]
-            weeks.append((week, standing))
+        facts = plan_facts(uow, athlete, monday_of(record.start))
+    if facts is None:
+        return None
+    plan = schemas.Plan.model_validate_json(facts.plan.plan_json)
+    weeks = []
+    for week in plan.weeks:
+        state = state_of_week(facts, library.catalogue, week.start, today)
+        weeks.append((week, [_session(s, today) for s in state.sessions]))
     return PlanCalendar(
         plan.start,
         plan.race,

@@ -109,33 +109,59 @@ def _shown(record: PlannedSessionRecord, outcome: Outcome) -> PlannedSessionReco
     return replace(record, date=outcome.on) if outcome.on is not None else record
 
 
+@dataclass(frozen=True, slots=True)
+class PlanFacts:
+    """What the real weeks of the current plan are worked out from, read from the store once."""
+
+    plan: PlanRecord
+    records: tuple[PlannedSessionRecord, ...]
+    adjustments: tuple[Adjustment, ...]
+    runs: tuple[RunEntry, ...]
+    logged: frozenset[dt.date]
+    profile: Profile
+
+
+def plan_facts(uow: UnitOfWork, athlete: AthleteRecord, since: dt.date) -> PlanFacts | None:
+    """The current plan with its moves, and the runs and sessions logged from `since` on."""
+    plan = uow.plans.latest(athlete.id)
+    if plan is None:
+        return None
+    adjustments = tuple(
+        Adjustment(a.original, a.new, a.warning) for a in uow.adjustments.for_plan(plan.id)
+    )
+    runs = tuple(r.run for r in uow.runs.all(athlete.id, since))
+    logged = frozenset(
+        s.session.date for s in uow.sessions.all(athlete.id) if s.session.date >= since
+    )
+    profile = profile_from_text(plan.profile_yaml, "plan profile")
+    records = tuple(uow.plans.sessions(plan.id))
+    return PlanFacts(plan, records, adjustments, runs, logged, profile)
+
+
+def state_of_week(
+    facts: PlanFacts, catalogue: Catalogue, day: dt.date, today: dt.date
+) -> WeekState:
+    """The week of `day` as it really stands on `today`, from facts read since its Monday."""
+    monday = monday_of(day)
+    end = monday + WEEK
+    records = [r for r in facts.records if monday <= r.date < end]
+    latest = {a.original: a for a in facts.adjustments if monday <= a.original < end}
+    runs = tuple(r for r in facts.runs if monday <= r.date < end)
+    logged = frozenset(d for d in facts.logged if monday <= d < end)
+    logged_runs = tuple(LoggedRun(r.date, _run_type(r.type)) for r in runs)
+    slots = tuple(_slot(r, catalogue) for r in records)
+    outcomes = real_week(Facts(monday, today, slots, latest, logged, logged_runs, facts.profile))
+    calendar = real_calendar(monday, run_calendar(facts.profile), logged_runs)
+    sessions = tuple(RealSession(_shown(r, o), o) for r, o in zip(records, outcomes, strict=True))
+    return WeekState(facts.plan, monday, sessions, calendar, runs, facts.profile)
+
+
 def week_state(
     uow: UnitOfWork, catalogue: Catalogue, athlete: AthleteRecord, day: dt.date, today: dt.date
 ) -> WeekState | None:
     """The week of `day` in the current plan as it really stands on `today`; None without plan."""
-    plan = uow.plans.latest(athlete.id)
-    if plan is None:
-        return None
-    monday = monday_of(day)
-    records = [r for r in uow.plans.sessions(plan.id) if monday <= r.date < monday + WEEK]
-    latest: dict[dt.date, Adjustment] = {}
-    for stored in uow.adjustments.for_plan(plan.id):
-        if monday <= stored.original < monday + WEEK:
-            latest[stored.original] = Adjustment(stored.original, stored.new, stored.warning)
-    runs = tuple(r.run for r in uow.runs.all(athlete.id, monday) if r.run.date < monday + WEEK)
-    logged = frozenset(
-        s.session.date
-        for s in uow.sessions.all(athlete.id)
-        if monday <= s.session.date < monday + WEEK
-    )
-    profile = profile_from_text(plan.profile_yaml, "plan profile")
-    logged_runs = tuple(LoggedRun(r.date, _run_type(r.type)) for r in runs)
-    slots = tuple(_slot(r, catalogue) for r in records)
-    facts = Facts(monday, today, slots, latest, logged, logged_runs, profile)
-    outcomes = real_week(facts)
-    calendar = real_calendar(monday, run_calendar(profile), logged_runs)
-    sessions = tuple(RealSession(_shown(r, o), o) for r, o in zip(records, outcomes, strict=True))
-    return WeekState(plan, monday, sessions, calendar, runs, profile)
+    facts = plan_facts(uow, athlete, monday_of(day))
+    return None if facts is None else state_of_week(facts, catalogue, day, today)
 
 
 # --- move and skip ---------------------------------------------------------------------------

@@ -16,7 +16,7 @@ from runlift.entrypoints.web.pages.render import redirect, render
 from runlift.entrypoints.web.pages.session import CSRF_FIELD, SignedIn, check_csrf
 from runlift.services import athletes
 from runlift.services.coaching import athlete_access
-from runlift.services.errors import RunliftError
+from runlift.services.errors import NotFound, RunliftError
 from runlift.services.plan_calendar import PlanCalendar, plan_calendar
 from runlift.services.ports import Account
 from runlift.services.real_week import move_session
@@ -24,6 +24,7 @@ from runlift.services.real_week import move_session
 router = APIRouter(include_in_schema=False)
 DayText = Annotated[str, Form(max_length=10)]
 ICS = "text/calendar"
+NEAR_WEEKS = 2  # coming weeks shown in full; farther ones link to each session's own page
 PHASES = {
     "base": "Base",
     "build": "Build",
@@ -82,6 +83,12 @@ def _names(calendar: PlanCalendar, catalogue: Catalogue) -> dict[str, str]:
     return {slug: catalogue.get(slug).name if slug in catalogue else slug for slug in slugs}
 
 
+def _near(calendar: PlanCalendar) -> set[int]:
+    """The weeks shown in full on the plan page: this one and the next few (others link)."""
+    coming = [w.number for w in calendar.weeks if w.when != "past"]
+    return set(coming[: NEAR_WEEKS + 1])
+
+
 def _page(
     request: Request,
     account: Account,
@@ -111,6 +118,7 @@ def _page(
         "current": current,
         "coming": [w for w in calendar.weeks if w.when != "past" and w is not current],
         "past": [w for w in calendar.weeks if w.when == "past"],
+        "near": _near(calendar),
         "names": _names(calendar, core.library.catalogue),
         "labels": LABELS,
         "notice": notice,
@@ -134,6 +142,35 @@ def plan_page(
     return _page(request, account, core, notice)
 
 
+@router.get("/plan/session", response_class=HTMLResponse)
+def session_page(request: Request, account: SignedIn, core: CoreDep, date: str = "") -> Response:
+    """The sessions standing on one day of the plan, open: exercises, why, and the move form."""
+    athlete = athlete_access(core.uow_factory(), account, "me")
+    calendar = plan_calendar(core.uow_factory(), core.library, athlete.name, core.today())
+    if calendar is None:
+        return redirect(request, "/onboarding")
+    day = _date(date[:10])
+    found = [
+        (week, plan_day)
+        for week in calendar.weeks
+        for plan_day in week.days
+        if plan_day.date == day and plan_day.sessions
+    ]
+    if not found:
+        raise NotFound("session", date[:10], [], field="date")
+    week, plan_day = found[0]
+    context = {
+        "title": "Session",
+        "calendar": calendar,
+        "week": week,
+        "day": plan_day.date,
+        "sessions": plan_day.sessions,
+        "names": _names(calendar, core.library.catalogue),
+        "labels": LABELS,
+    }
+    return render(request, "plan_session.html", context, account=account)
+
+
 @router.post("/plan/move", response_class=HTMLResponse)
 def move(
     request: Request,
@@ -148,7 +185,14 @@ def move(
     check_csrf(request, csrf)
     athlete = athlete_access(core.uow_factory(), account, "me")
     day, target = _date(date), _date(to)
-    refused: dict[str, Any] = {"kind": "refused", "date": date, "to": to, "can_force": False}
+    refused: dict[str, Any] = {
+        "kind": "refused",
+        "date": date,
+        "to": to,
+        "moved_from": day,
+        "to_day": target,
+        "can_force": False,
+    }
     if day is None or target is None:
         refused["message"] = "choose a day to move the session to"
         return _page(request, account, core, refused, 422)
