@@ -180,3 +180,13 @@ def test_a_coach_without_an_athlete_has_no_onboarding(web: TestClient) -> None:
     assert web.get("/onboarding").status_code == 404
     form = profile_form(web, page="/signup")
     assert web.post("/onboarding", data=form).status_code == 404
+
+
+def test_an_absurdly_long_answer_is_refused_unread(web: TestClient) -> None:
+    sign_up_on_page(web)
+    response = web.post("/onboarding", data=profile_form(web, {"race_date": "9" * 5000}))
+    assert response.status_code == 422
+    error = response.context["error"]  # type: ignore[attr-defined]
+    assert (error.field, error.message) == ("race.date", "is too long")
+    assert "9" * 5000 not in response.text
+    assert stored_profile(web) is None
