@@ -64,6 +64,7 @@ LABELS = {"phase": PHASES, "run": RUNS, "block": BLOCKS, "race": RACES, "status"
 
 
 def _date(text: str | None) -> dt.date | None:
+    """A YYYY-MM-DD value from a form or link, None when it is none."""
     try:
         return dt.date.fromisoformat(text) if text else None
     except ValueError:
@@ -96,6 +97,7 @@ def _page(
     notice: dict[str, Any] | None = None,
     status_code: int = 200,
 ) -> Response:
+    """The plan page, with what a move did (or why it was refused) on top."""
     athlete = athlete_access(core.uow_factory(), account, "me")
     calendar = plan_calendar(core.uow_factory(), core.library, athlete.name, core.today())
     if calendar is None:
