@@ -37,7 +37,6 @@ from runlift.services.ports import (
     EditKind,
     PlannedSessionRecord,
     PlanRecord,
-    StoredAdjustment,
     UnitOfWork,
 )
 
@@ -111,50 +110,56 @@ def _shown(record: PlannedSessionRecord, outcome: Outcome) -> PlannedSessionReco
 
 
 @dataclass(frozen=True, slots=True)
-class _Reads:
-    """What resolving weeks of the current plan reads from the store, read once."""
+class PlanFacts:
+    """What the real weeks of the current plan are worked out from, read from the store once."""
 
     plan: PlanRecord
     records: tuple[PlannedSessionRecord, ...]
-    adjustments: tuple[StoredAdjustment, ...]
+    adjustments: tuple[Adjustment, ...]
     runs: tuple[RunEntry, ...]
     logged: frozenset[dt.date]
     profile: Profile
 
 
-def _reads(
-    uow: UnitOfWork, athlete: AthleteRecord, since: dt.date, until: dt.date
-) -> _Reads | None:
+def plan_facts(
+    uow: UnitOfWork, athlete: AthleteRecord, since: dt.date, until: dt.date | None = None
+) -> PlanFacts | None:
+    """The current plan with its moves, and the runs and sessions logged from `since` on; with
+    `until`, only the planned sessions from `since` to `until` (both kept)."""
     plan = uow.plans.latest(athlete.id)
     if plan is None:
         return None
-    records = tuple(uow.plans.sessions(plan.id, since, until))
-    adjustments = tuple(uow.adjustments.for_plan(plan.id))
+    adjustments = tuple(
+        Adjustment(a.original, a.new, a.warning) for a in uow.adjustments.for_plan(plan.id)
+    )
     runs = tuple(r.run for r in uow.runs.all(athlete.id, since))
     logged = frozenset(
         s.session.date for s in uow.sessions.all(athlete.id) if s.session.date >= since
     )
     profile = profile_from_text(plan.profile_yaml, "plan profile")
-    return _Reads(plan, records, adjustments, runs, logged, profile)
+    found = (
+        uow.plans.sessions(plan.id) if until is None else uow.plans.sessions(plan.id, since, until)
+    )
+    records = tuple(found)
+    return PlanFacts(plan, records, adjustments, runs, logged, profile)
 
 
-def _week(catalogue: Catalogue, reads: _Reads, monday: dt.date, today: dt.date) -> WeekState:
-    """One Mon-Sun week resolved from what was read."""
+def state_of_week(
+    facts: PlanFacts, catalogue: Catalogue, day: dt.date, today: dt.date
+) -> WeekState:
+    """The week of `day` as it really stands on `today`, from facts read since its Monday."""
+    monday = monday_of(day)
     end = monday + WEEK
-    records = [r for r in reads.records if monday <= r.date < end]
-    latest: dict[dt.date, Adjustment] = {}
-    for stored in reads.adjustments:
-        if monday <= stored.original < end:
-            latest[stored.original] = Adjustment(stored.original, stored.new, stored.warning)
-    runs = tuple(r for r in reads.runs if monday <= r.date < end)
-    logged = frozenset(d for d in reads.logged if monday <= d < end)
+    records = [r for r in facts.records if monday <= r.date < end]
+    latest = {a.original: a for a in facts.adjustments if monday <= a.original < end}
+    runs = tuple(r for r in facts.runs if monday <= r.date < end)
+    logged = frozenset(d for d in facts.logged if monday <= d < end)
     logged_runs = tuple(LoggedRun(r.date, _run_type(r.type)) for r in runs)
     slots = tuple(_slot(r, catalogue) for r in records)
-    facts = Facts(monday, today, slots, latest, logged, logged_runs, reads.profile)
-    outcomes = real_week(facts)
-    calendar = real_calendar(monday, run_calendar(reads.profile), logged_runs)
+    outcomes = real_week(Facts(monday, today, slots, latest, logged, logged_runs, facts.profile))
+    calendar = real_calendar(monday, run_calendar(facts.profile), logged_runs)
     sessions = tuple(RealSession(_shown(r, o), o) for r, o in zip(records, outcomes, strict=True))
-    return WeekState(reads.plan, monday, sessions, calendar, runs, reads.profile)
+    return WeekState(facts.plan, monday, sessions, calendar, runs, facts.profile)
 
 
 def week_state(
@@ -162,8 +167,8 @@ def week_state(
 ) -> WeekState | None:
     """The week of `day` in the current plan as it really stands on `today`; None without plan."""
     monday = monday_of(day)
-    reads = _reads(uow, athlete, monday, monday + WEEK)
-    return None if reads is None else _week(catalogue, reads, monday, today)
+    facts = plan_facts(uow, athlete, monday, monday + WEEK)
+    return None if facts is None else state_of_week(facts, catalogue, day, today)
 
 
 def weeks_state(
@@ -177,12 +182,12 @@ def weeks_state(
     """The weeks from `first`'s to `last`'s as they stand on `today`, read from the store once
     (a roster of many athletes reads five queries each, not five per week); [] without plan."""
     monday = monday_of(first)
-    reads = _reads(uow, athlete, monday, monday_of(last) + WEEK)
-    if reads is None:
+    facts = plan_facts(uow, athlete, monday, monday_of(last) + WEEK)
+    if facts is None:
         return []
     weeks = []
     while monday <= last:
-        weeks.append(_week(catalogue, reads, monday, today))
+        weeks.append(state_of_week(facts, catalogue, monday, today))
         monday += WEEK
     return weeks
 

@@ -7,12 +7,22 @@ from fastapi import FastAPI, Request
 from fastapi.responses import FileResponse, RedirectResponse
 from fastapi.staticfiles import StaticFiles
 
-from runlift.entrypoints.web.pages import accounts, coach, coaches, exercises, history
+from runlift.entrypoints.web.pages import (
+    accounts,
+    coach,
+    coaches,
+    exercises,
+    history,
+    onboarding,
+    plan,
+)
 from runlift.entrypoints.web.pages.render import STATIC, redirect
 from runlift.entrypoints.web.pages.session import SignInNeeded, sign_in_url
 
 PAGE_ROUTERS = (
     accounts.router,
+    onboarding.router,
+    plan.router,
     history.router,
     exercises.router,
     coach.router,
