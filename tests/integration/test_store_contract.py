@@ -229,6 +229,22 @@ def test_planned_sessions_come_back_by_date_then_position(store: Factory) -> Non
     assert sessions == [_planned(DAY, 0), _planned(DAY, 1, deload=True), _planned(later, 0)]
 
 
+def test_plans_read_twice_in_one_unit_of_work_follow_its_writes_and_rollback(
+    store: Factory,
+) -> None:
+    ana = _athlete(store)
+    with store() as uow:
+        assert uow.plans.latest(ana) is None
+        plan = uow.plans.add(ana, DAY, PROFILE, "{}", [_planned(DAY, 0)], NOW)
+        assert uow.plans.latest(ana) == plan
+        assert uow.plans.sessions(plan.id) == [_planned(DAY, 0)]
+        (row,) = [r for r in uow.audit.rows("planned_sessions") if r.athlete_id == ana]
+        uow.audit.delete("planned_sessions", [row.id])
+        assert uow.plans.sessions(plan.id) == []
+        uow.rollback()
+        assert uow.plans.latest(ana) is None
+
+
 def test_a_plan_stamp_comes_back_in_utc(store: Factory) -> None:
     ana = _athlete(store)
     made = dt.datetime(2026, 11, 20, 23, 30, tzinfo=BERLIN)
