@@ -236,6 +236,22 @@ def test_planned_sessions_come_back_by_date_then_position(store: Factory) -> Non
     assert up_to_later == sessions
 
 
+def test_plans_read_twice_in_one_unit_of_work_follow_its_writes_and_rollback(
+    store: Factory,
+) -> None:
+    ana = _athlete(store)
+    with store() as uow:
+        assert uow.plans.latest(ana) is None
+        plan = uow.plans.add(ana, DAY, PROFILE, "{}", [_planned(DAY, 0)], NOW)
+        assert uow.plans.latest(ana) == plan
+        assert uow.plans.sessions(plan.id) == [_planned(DAY, 0)]
+        (row,) = [r for r in uow.audit.rows("planned_sessions") if r.athlete_id == ana]
+        uow.audit.delete("planned_sessions", [row.id])
+        assert uow.plans.sessions(plan.id) == []
+        uow.rollback()
+        assert uow.plans.latest(ana) is None
+
+
 def test_a_plan_stamp_comes_back_in_utc(store: Factory) -> None:
     ana = _athlete(store)
     made = dt.datetime(2026, 11, 20, 23, 30, tzinfo=BERLIN)
@@ -505,6 +521,25 @@ def test_recent_sets_are_those_of_the_last_days_the_exercise_was_done(store: Fac
         assert len(uow.sets.recent(ana, "goblet-squat", 10)) == 6
     assert [s.date for s in two] == [days[1], days[1], days[2], days[2]]
     assert {s.logged.exercise for s in two} == {"goblet-squat"}
+
+
+def test_recent_sets_of_several_exercises_are_each_ones_own_recent_sets(store: Factory) -> None:
+    ana, bo = _athlete(store), _athlete(store, "bo")
+    days = [DAY + dt.timedelta(days=n) for n in (0, 2, 4)]
+    for n, day in enumerate(days):
+        session_id = _session(store, ana, day)
+        squats = [_set(number=1), _set(number=2)] if n < 2 else [_set(number=1)]
+        _add_sets(store, ana, session_id, day, [*squats, _set("push-up")])
+    _add_sets(store, bo, _session(store, bo, days[2]), days[2], [_set("push-up")])
+    exercises = ["goblet-squat", "push-up", "nordic-curl"]
+    with store() as uow:
+        together = uow.sets.recent_of(ana, exercises, 2)
+        alone = {e: uow.sets.recent(ana, e, 2) for e in exercises}
+        assert uow.sets.recent_of(ana, [], 2) == {}
+    assert together == alone
+    assert [s.date for s in together["goblet-squat"]] == [days[1], days[1], days[2]]
+    assert [s.date for s in together["push-up"]] == [days[1], days[2]]
+    assert together["nordic-curl"] == []
 
 
 def test_set_log_times_come_back_in_utc_by_set_id(store: Factory) -> None:

@@ -394,6 +394,11 @@ class FakeSets:
         recent = sorted({s.date for s in mine}, reverse=True)[:days]
         return [s for s in mine if recent and s.date >= recent[-1]]
 
+    def recent_of(
+        self, athlete_id: int, exercises: list[str], days: int
+    ) -> dict[str, list[StoredSet]]:
+        return {e: self.recent(athlete_id, e, days) for e in exercises}
+
     def logged_times(self, athlete_id: int) -> dict[int, dt.datetime]:
         return {s.id: self.data.set_times[s.id] for s in self.all(athlete_id)}
 

@@ -136,13 +136,26 @@ def decoded_plan(plan: PlanRecord) -> object:
         raise Damaged("plans", plan.id, "not JSON") from exc
 
 
+# Session contents that passed `check_session`, by identity, with the library they were checked
+# against: the store hands out one decoded content per stored text, so a plan read again is not
+# checked again. Each entry holds its content, so an id is never reused while it is here.
+_READABLE: dict[int, tuple[object, Library | None]] = {}
+_READABLE_MAX = 4096
+
+
 def readable_sessions(
     library: Library | None, records: list[PlannedSessionRecord]
 ) -> list[PlannedSessionRecord]:
     """Planned sessions as stored, or `Damaged` naming the first one that cannot be used."""
     for record in records:
+        seen = _READABLE.get(id(record.session))
+        if seen is not None and seen[0] is record.session and seen[1] is library:
+            continue
         try:
             check_session(library, record.session, "session")
         except BadInput as exc:
             raise Damaged("planned_sessions", record.date, str(exc)) from exc
+        if len(_READABLE) >= _READABLE_MAX:
+            _READABLE.clear()
+        _READABLE[id(record.session)] = (record.session, library)
     return records

@@ -144,14 +144,30 @@ def _item_log(
     before: dt.date,
     plan: list[PlannedSessionRecord],
 ) -> ItemLog:
-    """The item's log before a day; sets stored before the counts flag existed that fall in a
-    planned session that does not count (a deload week, say) are marked as not counting."""
-    log = _results(uow.sets.recent(athlete_id, slug, HISTORY_DAYS), before)
-    quiet = {
-        r.date
-        for r in plan
-        if not counts_for_progression(r) and any(i["exercise"] == slug for _, i in _trained(r))
-    }
+    """The item's log before a day (see `_item_logs`)."""
+    return _item_logs(uow, athlete_id, [slug], before, plan)[slug]
+
+
+def _item_logs(
+    uow: UnitOfWork,
+    athlete_id: int,
+    slugs: list[str],
+    before: dt.date,
+    plan: list[PlannedSessionRecord],
+) -> dict[str, ItemLog]:
+    """Each item's log before a day, read in one query; sets stored before the counts flag
+    existed that fall in a planned session that does not count (a deload week, say) are
+    marked as not counting."""
+    found = uow.sets.recent_of(athlete_id, list(dict.fromkeys(slugs)), HISTORY_DAYS)
+    quiet: dict[str, set[dt.date]] = defaultdict(set)  # days each exercise's sets do not count
+    for record in plan:
+        if not counts_for_progression(record):
+            for _, item in _trained(record):
+                quiet[item["exercise"]].add(record.date)
+    return {slug: _marked(_results(sets, before), quiet[slug]) for slug, sets in found.items()}
+
+
+def _marked(log: ItemLog, quiet: set[dt.date]) -> ItemLog:
     history = tuple(
         replace(s, target=replace(s.target, counts=False))
         if s.target.counts and s.date in quiet
@@ -171,12 +187,10 @@ def _session_targets(
     plan: list[PlannedSessionRecord],
 ) -> list[Decision]:
     """The targets of a planned session's trained items, from the log before `day`."""
+    trained = _trained(record)
+    logs = _item_logs(uow, athlete_id, [item["exercise"] for _, item in trained], day, plan)
     items = [
-        (
-            _planned_item(block, item, record),
-            _item_log(uow, athlete_id, item["exercise"], day, plan),
-        )
-        for block, item in _trained(record)
+        (_planned_item(block, item, record), logs[item["exercise"]]) for block, item in trained
     ]
     return session_targets(items, library.catalogue, kit)
 

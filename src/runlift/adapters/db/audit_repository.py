@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Any
 
 from sqlalchemy import Connection, Table, delete, select, update
@@ -22,8 +23,9 @@ assert tuple(_TABLES) == AUDITED_TABLES
 class SqlAudit:
     """Every row of the audited tables as the database gives it; updates and deletes by id."""
 
-    def __init__(self, connection: Connection) -> None:
+    def __init__(self, connection: Connection, on_write: Callable[[], None] = lambda: None) -> None:
         self.c = connection
+        self.on_write = on_write  # what others of the unit of work read may be stale now
 
     def rows(self, table: str) -> list[RawRow]:
         chosen = _TABLES[table]
@@ -39,11 +41,13 @@ class SqlAudit:
     def update(self, table: str, row_id: int, values: dict[str, Any]) -> None:
         chosen = _TABLES[table]
         self.c.execute(update(chosen).where(chosen.c.id == row_id).values(values))
+        self.on_write()
 
     def delete(self, table: str, row_ids: list[int]) -> None:
         if row_ids:
             chosen = _TABLES[table]
             self.c.execute(delete(chosen).where(chosen.c.id.in_(row_ids)))
+            self.on_write()
 
 
 def _values(row: Any) -> dict[str, Any]:

@@ -3,18 +3,25 @@
 from __future__ import annotations
 
 import datetime as dt
+from functools import lru_cache
 from typing import Any
 
 from sqlalchemy import (
     ColumnElement,
     Connection,
     Date,
+    Integer,
     Row,
+    Select,
+    String,
     Table,
+    and_,
+    bindparam,
     cast,
     delete,
     func,
     insert,
+    or_,
     select,
     update,
 )
@@ -265,18 +272,20 @@ class SqlSets:
 
     def recent(self, athlete_id: int, exercise: str, days: int) -> list[StoredSet]:
         """The sets of the last `days` distinct days this exercise was done: enough to progress."""
-        recent = (
-            select(set_logs.c.date)
-            .where(set_logs.c.athlete_id == athlete_id, set_logs.c.exercise == exercise)
-            .distinct()
-            .order_by(set_logs.c.date.desc())
-            .limit(days)
-            .subquery()
-        )
-        first = self.c.execute(select(func.min(recent.c.date))).scalar()
-        if first is None:
-            return []
-        return self._sets(athlete_id, exercise, first)
+        return self.recent_of(athlete_id, [exercise], days)[exercise]
+
+    def recent_of(
+        self, athlete_id: int, exercises: list[str], days: int
+    ) -> dict[str, list[StoredSet]]:
+        """`recent` for several exercises in one statement (a session's items at once)."""
+        found: dict[str, list[StoredSet]] = {e: [] for e in exercises}
+        if not found:
+            return found
+        values: dict[str, object] = {"athlete_id": athlete_id, "days": days}
+        values |= {f"exercise_{n}": e for n, e in enumerate(found)}
+        for row in self.c.execute(_recent_query(len(found)), values):
+            found[row.exercise].append(_stored_set(row))
+        return found
 
     def logged_times(self, athlete_id: int) -> dict[int, dt.datetime]:
         """When each of the athlete's sets was logged, by set id, for a lossless export."""
@@ -436,3 +445,29 @@ def _session_row(session: PerformedSession) -> dict[str, object]:
         "notes": session.notes,
         "client_id": session.client_id,
     }
+
+
+@lru_cache(maxsize=32)
+def _recent_query(exercises: int) -> Select[Any]:
+    """`recent_of`'s statement for so many exercises, built once: its parameters are bound
+    (athlete_id, days, exercise_0...), so SQLAlchemy compiles it once too."""
+    athlete = bindparam("athlete_id", type_=Integer)
+    days = bindparam("days", type_=Integer)
+    since = []
+    for n in range(exercises):
+        exercise = bindparam(f"exercise_{n}", type_=String)
+        recent = (
+            select(set_logs.c.date)
+            .where(set_logs.c.athlete_id == athlete, set_logs.c.exercise == exercise)
+            .distinct()
+            .order_by(set_logs.c.date.desc())
+            .limit(days)
+            .subquery()
+        )
+        first = select(func.min(recent.c.date)).scalar_subquery()
+        since.append(and_(set_logs.c.exercise == exercise, set_logs.c.date >= first))
+    return (
+        select(set_logs)
+        .where(set_logs.c.athlete_id == athlete, or_(*since))
+        .order_by(set_logs.c.date, set_logs.c.session_id, set_logs.c.id)
+    )

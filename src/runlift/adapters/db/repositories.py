@@ -77,10 +77,16 @@ class SqlAthletes:
 
 
 class SqlPlans:
-    """Versioned plans and their planned sessions."""
+    """Versioned plans and their planned sessions.
+
+    One unit of work reads the current plan and its sessions several times (the day's targets,
+    the real week): each is read and decoded once per unit of work, forgotten on any plan write.
+    """
 
     def __init__(self, connection: Connection) -> None:
         self.c = connection
+        self._latest: dict[int, PlanRecord | None] = {}
+        self._sessions: dict[int, list[PlannedSessionRecord]] = {}
 
     def add(
         self,
@@ -95,6 +101,7 @@ class SqlPlans:
             select(func.max(plans.c.version)).where(plans.c.athlete_id == athlete_id)
         ).scalar()
         version = (latest or 0) + 1
+        self._forget()
         row = {
             "athlete_id": athlete_id,
             "version": version,
@@ -122,15 +129,24 @@ class SqlPlans:
             )
         return PlanRecord(plan_id, athlete_id, version, start, profile_yaml, plan_json)
 
+    def _forget(self) -> None:
+        """Drop what was read: plans were written (here, by the store check) or rolled back."""
+        self._latest.clear()
+        self._sessions.clear()
+
     def _record(self, row: object) -> PlanRecord:
         r = row
         return PlanRecord(r.id, r.athlete_id, r.version, r.start, r.profile_yaml, r.plan_json)  # type: ignore[attr-defined]
 
     def latest(self, athlete_id: int) -> PlanRecord | None:
-        row = self.c.execute(
-            select(plans).where(plans.c.athlete_id == athlete_id).order_by(plans.c.version.desc())
-        ).first()
-        return None if row is None else self._record(row)
+        if athlete_id not in self._latest:
+            row = self.c.execute(
+                select(plans)
+                .where(plans.c.athlete_id == athlete_id)
+                .order_by(plans.c.version.desc())
+            ).first()
+            self._latest[athlete_id] = None if row is None else self._record(row)
+        return self._latest[athlete_id]
 
     def all(self, athlete_id: int) -> list[PlanRecord]:
         rows = self.c.execute(
@@ -145,6 +161,23 @@ class SqlPlans:
         )
 
     def sessions(
+        self, plan_id: int, first: dt.date | None = None, last: dt.date | None = None
+    ) -> list[PlannedSessionRecord]:
+        """The plan's sessions by date (from `first` to `last`, both kept); a new list each
+        call, of records read once per unit of work when the whole plan is asked for."""
+        if first is None and last is None:
+            if plan_id not in self._sessions:
+                self._sessions[plan_id] = self._read_sessions(plan_id)
+            return list(self._sessions[plan_id])
+        if plan_id in self._sessions:
+            return [
+                r
+                for r in self._sessions[plan_id]
+                if (first is None or r.date >= first) and (last is None or r.date <= last)
+            ]
+        return self._read_sessions(plan_id, first, last)
+
+    def _read_sessions(
         self, plan_id: int, first: dt.date | None = None, last: dt.date | None = None
     ) -> list[PlannedSessionRecord]:
         query = select(planned_sessions).where(planned_sessions.c.plan_id == plan_id)
@@ -163,14 +196,29 @@ class SqlPlans:
         ]
 
 
+# Planned sessions decoded, by their stored JSON text: every request reads the whole plan, and
+# its sessions' texts rarely change. Keyed by the text read from the store on each request, so
+# no write anywhere can make an entry wrong; the contents are shared, so users copy them before
+# changing anything (as the real week does).
+_DECODED: dict[str, dict[str, Any]] = {}
+_DECODED_MAX = 2048
+
+
 def _session_content(row: Any) -> dict[str, Any]:
     """A planned session's stored JSON; `Damaged` when it is not a JSON object."""
+    text: str = row.session_json
+    content = _DECODED.get(text)
+    if content is not None:
+        return content
     try:
-        content = json.loads(row.session_json, parse_constant=_no_constant)
+        content = json.loads(text, parse_constant=_no_constant)
     except ValueError as exc:
         raise Damaged("planned_sessions", row.id, "not JSON") from exc
     if not isinstance(content, dict):
         raise Damaged("planned_sessions", row.id, "not a JSON object")
+    if len(_DECODED) >= _DECODED_MAX:
+        _DECODED.clear()
+    _DECODED[text] = content
     return content
 
 

@@ -75,7 +75,7 @@ class SqlUnitOfWork:
         self.summaries = SqlSummaries(self.connection)
         self.journal = SqlJournal(self.connection)
         self.adjustments = SqlAdjustments(self.connection)
-        self.audit = SqlAudit(self.connection)
+        self.audit = SqlAudit(self.connection, on_write=self.plans._forget)
         self.accounts = SqlAccounts(self.connection)
         self.tokens = SqlTokens(self.connection)
         self.rate_limits = SqlRateLimits(self.connection)
@@ -115,3 +115,4 @@ class SqlUnitOfWork:
         """Forget everything since the last commit."""
         if self.connection is not None:
             self.connection.rollback()
+            self.plans._forget()

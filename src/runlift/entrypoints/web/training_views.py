@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from functools import lru_cache
 from typing import Annotated, Literal
 
 from fastapi import APIRouter, Path, Query, Response
@@ -23,8 +24,16 @@ Exercise = Annotated[str, Path(min_length=1, max_length=80)]
 ICS = "text/calendar"
 
 
-def _plan(record_json: str) -> schemas.Plan:
-    return schemas.Plan.model_validate_json(record_json)
+def _plan(record_json: str) -> Response:
+    """The stored plan checked as the public shape, as the JSON FastAPI would answer for it."""
+    return Response(_plan_body(record_json), media_type="application/json")
+
+
+@lru_cache(maxsize=32)  # keyed by the stored text itself: a plan changed anywhere is a new key
+def _plan_body(record_json: str) -> bytes:
+    """Checking and rendering a whole plan costs more than the rest of the request: once a text."""
+    plan = schemas.Plan.model_validate_json(record_json)
+    return plan.model_dump_json(by_alias=True).encode()
 
 
 @router.get("/profile", response_model=ProfileIn, responses=responses(401, 404))
@@ -41,7 +50,7 @@ def put_profile(
     start: Annotated[
         dt.date | None, Query(description="Plan start (default: next Monday).")
     ] = None,
-) -> schemas.Plan:
+) -> Response:
     """Store a changed profile and re-plan (the log is kept); answers the new plan."""
     text = profile_yaml(body.model_dump(mode="json", exclude_none=True))
     _, record = athletes.update_athlete(
@@ -60,7 +69,7 @@ def plan(
     athlete: AthleteDep,
     core: CoreDep,
     format: Annotated[Literal["json", "ics"], Query()] = "json",
-) -> schemas.Plan | Response:
+) -> Response:
     """The current plan; `?format=ics` as a calendar."""
     if format == "ics":
         from runlift.adapters.ics_export import plan_to_ics  # icalendar only when asked for
