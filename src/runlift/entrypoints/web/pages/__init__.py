@@ -7,11 +7,11 @@ from fastapi import FastAPI, Request
 from fastapi.responses import FileResponse, RedirectResponse
 from fastapi.staticfiles import StaticFiles
 
-from runlift.entrypoints.web.pages import accounts
+from runlift.entrypoints.web.pages import accounts, today
 from runlift.entrypoints.web.pages.render import STATIC, redirect
 from runlift.entrypoints.web.pages.session import SignInNeeded, sign_in_url
 
-PAGE_ROUTERS = (accounts.router,)
+PAGE_ROUTERS = (accounts.router, today.router)
 
 
 def _to_sign_in(request: Request, exc: Exception) -> RedirectResponse:
