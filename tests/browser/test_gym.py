@@ -121,3 +121,21 @@ def test_a_set_logged_with_the_keyboard_alone(phone: Page) -> None:
     phone.keyboard.press("Enter")
     expect(phone.locator(".done-sets li", has_text="saved")).to_have_count(1)
     assert len(_stored_sets(phone)) == 1
+
+
+def test_a_set_the_server_refuses_is_shown_and_not_retried(phone: Page) -> None:
+    _runner_with_plan(phone)
+    phone.goto(f"/today?date={DAY}")
+    phone.evaluate(
+        """() => window.runlift.outbox.add({client_id: crypto.randomUUID(),
+            exercise: "no-such-move", date: "2026-12-01", reps: 5})
+            .then(() => window.runlift.outbox.flush())"""
+    )
+    refused = phone.get_by_role("alert").filter(has_text="Not saved")
+    expect(refused).to_contain_text("unknown exercise")
+    expect(phone.get_by_text("waiting to sync")).to_have_count(0)
+    phone.reload()
+    expect(refused).to_be_visible()  # kept aside, not sent again
+    refused.get_by_role("button", name="Dismiss").click()
+    expect(refused).to_have_count(0)
+    assert _stored_sets(phone) == []

@@ -1,6 +1,6 @@
 // runlift's outbox: every set logged on the page goes into IndexedDB FIRST, then to the API.
 // A set leaves the outbox only when the server answered 2xx (201 stored, 200 already stored);
-// a 409/422 answer is kept aside as refused (shown, never retried); anything else waits.
+// a refusal (409, 422, ...) is kept aside and shown, never retried; anything else waits.
 "use strict";
 
 window.runlift = window.runlift || {};
@@ -10,6 +10,11 @@ window.runlift.outbox = (function () {
   const listeners = [];
   let opening = null;
   let flushing = null;
+  let again = false;
+  // Answers that will not change on a retry (a reused client id, a bad value, an unknown
+  // exercise): shown to the runner, never sent again. Signed out (401/403), too many requests
+  // or server trouble: the set waits for the next try.
+  const REFUSED = [400, 404, 409, 413, 422];
 
   function open() {
     if (!opening) {
@@ -43,16 +48,28 @@ window.runlift.outbox = (function () {
     });
   }
 
-  /** Every entry, oldest first: {client_id, body, added, state: "waiting"|"refused", message}. */
+  /** This account's entries, oldest first: {client_id, body, account, added, state:
+   *  "waiting"|"refused", message}. Another account's sets wait for it to sign in again. */
   function all() {
+    const mine = account();
     return run("readonly", function (store) { return store.getAll(); }).then(function (entries) {
-      return (entries || []).sort(function (a, b) { return a.added - b.added; });
+      return (entries || []).filter(function (e) { return mine !== null && e.account === mine; })
+        .sort(function (a, b) { return a.added - b.added; });
     });
+  }
+
+  /** The signed-in account of this page: each set is sent only as the account that logged it. */
+  function account() {
+    const holder = document.querySelector("[data-account]");
+    return holder ? holder.dataset.account : null;
   }
 
   /** Keep a set (the API body, with its client id) until the server has it. */
   function add(body) {
-    const entry = { client_id: body.client_id, body: body, added: Date.now(), state: "waiting", message: "" };
+    const entry = {
+      client_id: body.client_id, body: body, account: account(), added: Date.now(),
+      state: "waiting", message: "",
+    };
     return run("readwrite", function (store) { store.put(entry); }).then(function () {
       changed();
       return entry;
@@ -79,7 +96,7 @@ window.runlift.outbox = (function () {
     return window.runlift.api("/athletes/me/sets", { method: "POST", body: JSON.stringify(entry.body) })
       .then(function (response) {
         if (response.ok) return remove(entry.client_id).then(function () { return true; });
-        if (response.status === 409 || response.status === 422) {
+        if (REFUSED.indexOf(response.status) >= 0) {
           return reason(response).then(function (text) { return refuse(entry, text); })
             .then(function () { return false; });
         }
@@ -87,9 +104,14 @@ window.runlift.outbox = (function () {
       }, function () { return false; });  // no connection
   }
 
-  /** Send every waiting set, each on its own; one flush at a time. */
+  /** Send every waiting set, each on its own; one flush at a time, and one more after it
+   *  when sets were added meanwhile. */
   function flush() {
-    if (flushing) return flushing;
+    if (flushing) {
+      again = true;
+      return flushing;
+    }
+    again = false;
     flushing = all().then(function (entries) {
       const waiting = entries.filter(function (e) { return e.state === "waiting"; });
       return waiting.reduce(function (chain, entry) {
@@ -98,6 +120,8 @@ window.runlift.outbox = (function () {
     }).catch(function () {}).then(function () {
       flushing = null;
       changed();
+      if (again) return flush();
+      return undefined;
     });
     return flushing;
   }

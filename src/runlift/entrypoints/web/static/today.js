@@ -27,10 +27,11 @@
     return cards.filter(function (c) { return c.dataset.exercise === exercise; })[0] || null;
   }
 
-  function show(index) {
+  function show(index, scroll) {
     if (!cards.length) return;
     current = Math.max(0, Math.min(cards.length - 1, index));
     cards.forEach(function (card, i) { card.hidden = i !== current; });
+    if (scroll) cards[current].scrollIntoView({ block: "start" });
   }
 
   function firstOpen() {
@@ -145,7 +146,8 @@
       const finished = Number(card.dataset.done) >= Number(card.dataset.sets);
       const more = !finished || cards.indexOf(card) < cards.length - 1;
       if (more) rest(card);
-      if (finished && cards.indexOf(card) < cards.length - 1) show(cards.indexOf(card) + 1);
+      if (finished && cards.indexOf(card) < cards.length - 1) show(cards.indexOf(card) + 1, true);
+      else if (finished) document.querySelector(".finish").scrollIntoView({ block: "start" });
       outbox.flush();
     });
   }
@@ -215,8 +217,8 @@
   cards.forEach(function (card, i) {
     const prev = card.querySelector(".prev");
     const next = card.querySelector(".next");
-    if (prev) prev.addEventListener("click", function () { show(i - 1); });
-    if (next) next.addEventListener("click", function () { show(i + 1); });
+    if (prev) prev.addEventListener("click", function () { show(i - 1, true); });
+    if (next) next.addEventListener("click", function () { show(i + 1, true); });
     const restButton = card.querySelector(".start-rest");
     if (restButton) restButton.addEventListener("click", function () { keepAwake(); rest(card); });
     const hold = card.querySelector(".start-hold");
