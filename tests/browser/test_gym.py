@@ -53,6 +53,8 @@ def _log_set(page: Page) -> None:
 
 
 def test_a_whole_session_with_a_rest_timer_then_the_summary(phone: Page) -> None:
+    errors: list[str] = []
+    phone.on("pageerror", lambda error: errors.append(str(error)))
     _runner_with_plan(phone)
     phone.goto(f"/today?date={DAY}")
     shown = phone.locator(".exercise").filter(visible=True)
@@ -66,6 +68,8 @@ def test_a_whole_session_with_a_rest_timer_then_the_summary(phone: Page) -> None
     phone.get_by_role("button", name="Start rest").filter(visible=True).click()
     expect(phone.get_by_role("timer")).to_be_visible()
     expect(phone.get_by_role("timer")).to_have_text(re.compile(r"\d:\d\d"))
+    phone.reload()  # the timer keeps its end time across a reload
+    expect(phone.get_by_role("timer")).to_have_text(re.compile(r"[01]:\d\d"))
     phone.get_by_role("radio", name="7", exact=True).check()
     phone.get_by_label("Note").fill("Strong <b>today</b>")
     phone.get_by_role("button", name="Finish session").click()
@@ -76,6 +80,7 @@ def test_a_whole_session_with_a_rest_timer_then_the_summary(phone: Page) -> None
     stored = _stored_sets(phone)
     assert len(stored) == 3
     assert {s["date"] for s in stored} == {DAY}
+    assert errors == []
 
 
 def test_sets_logged_offline_are_sent_once_when_back_online(

@@ -13,8 +13,9 @@ from runlift.adapters.catalogue_loader import load_library
 from runlift.domain.library import Library
 from runlift.domain.progression import Load
 from runlift.domain.vocab import Units
-from runlift.services import athletes, gym, training
+from runlift.services import accounts, athletes, gym, training
 from runlift.services.athletes import only_athlete
+from runlift.services.coaching import athlete_access
 from runlift.services.errors import BadInput, Hidden
 from runlift.services.training import SetEntry
 
@@ -121,3 +122,12 @@ def test_the_summary_names_records_beaten_that_day(store: FakeStore, library: Li
     kinds = {(r.exercise, r.kind) for r in second.records}
     assert ("Forward lunge", "estimated 1RM") in kinds
     assert ("Forward lunge", "most reps") in kinds
+
+
+def test_a_runner_without_a_plan_has_no_day(library: Library) -> None:
+    fake = FakeStore()
+    account = accounts.sign_up(fake, "ana@example.com", "a long password", "Ana", "athlete", NOW)
+    name = athlete_access(fake, account, "me").name
+    with pytest.raises(gym.NoPlanYet) as raised:
+        gym.gym_day(fake, library, name, TUESDAY, TUESDAY)
+    assert raised.value.http_status == 404

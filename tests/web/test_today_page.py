@@ -177,3 +177,10 @@ def test_strangers_are_sent_to_sign_in(web: TestClient) -> None:
     answer = web.get("/today?date=2026-11-30")
     assert answer.status_code == 303
     assert answer.headers["location"].startswith("/signin?next=/today")
+
+
+def test_a_runner_without_a_plan_goes_to_the_profile_questions(web: TestClient) -> None:
+    sign_up_on_page(web)
+    answer = web.get("/today")
+    assert answer.status_code == 303
+    assert answer.headers["location"] == "/onboarding"

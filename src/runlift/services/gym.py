@@ -17,11 +17,30 @@ from runlift.domain.records import personal_records
 from runlift.domain.vocab import Units
 from runlift.services import guided, training
 from runlift.services.athletes import UowFactory, profile_from_text, resolve_athlete
-from runlift.services.errors import Hidden
+from runlift.services.errors import Hidden, RunliftError
 from runlift.services.guided import Result, Step
 from runlift.services.ports import StoredSet, UnitOfWork
 
-__all__ = ["GymDay", "GymItem", "NewRecord", "Summary", "finish_session", "gym_day", "summary"]
+__all__ = [
+    "GymDay",
+    "GymItem",
+    "NewRecord",
+    "NoPlanYet",
+    "Summary",
+    "finish_session",
+    "gym_day",
+    "summary",
+]
+
+
+class NoPlanYet(RunliftError):
+    """The runner has not answered the profile questions yet, so there is no day to show."""
+
+    http_status = 404
+
+    def __init__(self, athlete: str) -> None:
+        message = f"{athlete} has no plan yet: answer the profile questions first"
+        super().__init__(message, None, "no_plan")
 
 
 @dataclass(frozen=True, slots=True)
@@ -127,6 +146,10 @@ def gym_day(
     make_uow: UowFactory, library: Library, name: str, day: dt.date, today: dt.date
 ) -> GymDay:
     """The day's session for gym mode; a day ahead is shown without logging."""
+    with make_uow() as uow:
+        athlete = resolve_athlete(uow, name)
+        if uow.plans.latest(athlete.id) is None:
+            raise NoPlanYet(athlete.name)
     if day > today:
         view = training.day_view(make_uow, library, name, day, today=today)
         steps = tuple(

@@ -94,7 +94,10 @@ def today_page(
     if account.athlete_id is None:
         return redirect(request, "/coach")
     athlete = _own(core, account)
-    gym_day = gym.gym_day(core.uow_factory(), core.library, athlete.name, day, today)
+    try:
+        gym_day = gym.gym_day(core.uow_factory(), core.library, athlete.name, day, today)
+    except gym.NoPlanYet:
+        return redirect(request, "/onboarding")
     context = {
         "title": "Today" if day == today else f"{day:%a} {day.day} {day:%b}",
         "day": gym_day,
