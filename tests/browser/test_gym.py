@@ -24,14 +24,22 @@ PROFILE: dict[str, Any] = {
 }
 
 
-def _runner_with_plan(page: Page) -> None:
+BODYWEIGHT: dict[str, Any] = PROFILE | {
+    "level": "beginner",
+    "equipment": [],
+    "weights": {},
+    "strength": {"sessions_per_week": 2, "minutes_per_session": 30, "preferred_days": ["tue"]},
+}
+
+
+def _runner_with_plan(page: Page, profile: dict[str, Any] = PROFILE) -> None:
     """Sign up on the page, then give the runner a profile over the API with the page's session."""
     sign_up_in_browser(page, "Ana")
     expect(page).to_have_url(re.compile(r"/onboarding$"))
     csrf = page.locator('meta[name="csrf-token"]').get_attribute("content") or ""
     put = page.request.put(
         f"/api/v1/athletes/me/profile?start={START}",
-        data=PROFILE,
+        data=profile,
         headers={"X-CSRF-Token": csrf},
     )
     assert put.status == 200, put.text()
@@ -144,3 +152,27 @@ def test_a_set_the_server_refuses_is_shown_and_not_retried(phone: Page) -> None:
     refused.get_by_role("button", name="Dismiss").click()
     expect(refused).to_have_count(0)
     assert _stored_sets(phone) == []
+
+
+def test_a_hold_per_side_runs_each_side_in_turn_across_a_reload(phone: Page) -> None:
+    _runner_with_plan(phone, BODYWEIGHT)
+    phone.clock.install()
+    phone.goto(f"/today?date={DAY}")
+    hold = phone.get_by_role("button", name="Start hold").filter(visible=True)
+    for _ in range(8):
+        if hold.count():
+            break
+        phone.get_by_role("button", name="Next exercise", exact=True).filter(visible=True).click()
+    seconds = int(phone.get_by_label("Seconds").filter(visible=True).input_value())
+    hold.click()
+    timer = phone.get_by_role("timer")
+    label = phone.locator(".timer-label")
+    expect(label).to_have_text("Hold: first side")
+    phone.clock.run_for((seconds + 1) * 1000)
+    expect(label).to_have_text("Switch sides")
+    phone.reload()  # the end is stored, not counted: the next phase after a reload
+    phone.clock.run_for(6000)
+    expect(label).to_have_text("Hold: second side")
+    expect(timer).to_be_visible()
+    phone.clock.run_for(seconds * 1000)
+    expect(label).to_have_text("Hold: second side over")

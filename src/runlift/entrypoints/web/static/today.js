@@ -225,7 +225,7 @@
     if (hold) hold.addEventListener("click", function () {
       const seconds = number(card.querySelector(".log-form"), "seconds") || Number(card.dataset.hold);
       keepAwake();
-      timer.start("hold", seconds, card.dataset.perSide ? "Hold (each side)" : "Hold");
+      if (card.dataset.perSide) timer.sides(seconds); else timer.start("hold", seconds, "Hold");
     });
   });
   const undoForm = document.querySelector(".undo-form");
