@@ -107,7 +107,9 @@ def test_sets_logged_offline_are_sent_once_when_back_online(
     _log_set(phone)
     status = phone.get_by_role("status").filter(has_text="waiting to sync")
     expect(status).to_have_text("2 sets waiting to sync")
-    phone.reload()  # opens from the service worker's copy
+    offline = phone.reload()  # opens from the service worker's copy
+    assert offline is not None
+    assert offline.from_service_worker
     expect(phone.get_by_role("button", name="Log set").filter(visible=True)).to_be_visible()
     expect(status).to_have_text("2 sets waiting to sync")
     phone_context.set_offline(False)
