@@ -389,6 +389,16 @@ class Undone(Shape):
     sessions: int
 
 
+class PerformedSession(Shape):
+    """A session as done: its day, session RPE (0-10), note, and when it started and ended."""
+
+    date: dt.date
+    srpe: int | None
+    notes: str | None
+    started_at: dt.datetime | None
+    ended_at: dt.datetime | None
+
+
 class AthleteImport(Shape):
     """What importing one athlete's document into their empty log stored."""
 
@@ -645,6 +655,7 @@ SHAPES: Mapping[str, type[Shape]] = {
     "log-import": LogImport,
     "next": Next,
     "note": Note,
+    "performed-session": PerformedSession,
     "plan": Plan,
     "program": Program,
     "records": Records,

@@ -39,6 +39,7 @@ BODIES: dict[tuple[str, str], dict[str, Any]] = {
     ("POST", "/athletes/{athlete_id}/runs"): {"date": TODAY, "distance_km": 5, "minutes": 30},
     ("POST", "/athletes/{athlete_id}/runs/import"): {},  # not multipart: 422 for the athlete
     ("POST", "/athletes/{athlete_id}/undo"): {},
+    ("PATCH", "/athletes/{athlete_id}/sessions/{date}"): {"srpe": 6, "notes": "Felt strong"},
     ("POST", "/athletes/{athlete_id}/import"): {},  # not a document: 422 (A's log is not empty)
     ("POST", "/athletes/{athlete_id}/notes"): {"date": "2027-01-05", "text": "Easy on the hops"},
 }
@@ -161,6 +162,9 @@ def _call(cast: Cast, route: Route, actor: str) -> httpx.Response:
         path = path.replace("{run_id}", str(cast.new_run()))
     if path.endswith("/undo"):
         cast.new_set()  # something to undo, whatever ran before
+    if "{date}" in path:
+        cast.new_set()  # a session on that day, whatever ran before
+        path = path.replace("{date}", TODAY)
     path = path.replace("{exercise}", "push-up")
     path = re.sub(r"\{[a-z_]+\}", "1", path)
     key = (route.method, route.path)

@@ -15,12 +15,14 @@ from runlift.entrypoints.web.pages import (
     history,
     onboarding,
     plan,
+    today,
 )
 from runlift.entrypoints.web.pages.render import STATIC, redirect
 from runlift.entrypoints.web.pages.session import SignInNeeded, sign_in_url
 
 PAGE_ROUTERS = (
     accounts.router,
+    today.router,
     onboarding.router,
     plan.router,
     history.router,

@@ -3,8 +3,17 @@
 // (IndexedDB) keeps sets until the server has them.
 "use strict";
 
-const VERSION = "runlift-v1";
-const ASSETS = ["/static/app.css", "/static/app.js", "/static/manifest.webmanifest"];
+const VERSION = "runlift-v2";
+const PAGES = "runlift-pages";  // copies of pages, kept across versions (today.js adds too)
+const ASSETS = [
+  "/static/app.css",
+  "/static/app.js",
+  "/static/manifest.webmanifest",
+  "/static/today.css",
+  "/static/today.js",
+  "/static/outbox.js",
+  "/static/timer.js",
+];
 
 self.addEventListener("install", function (event) {
   event.waitUntil(caches.open(VERSION).then(function (cache) { return cache.addAll(ASSETS); }));
@@ -14,11 +23,19 @@ self.addEventListener("install", function (event) {
 self.addEventListener("activate", function (event) {
   event.waitUntil(
     caches.keys().then(function (names) {
-      return Promise.all(names.filter(function (n) { return n !== VERSION; })
+      return Promise.all(names.filter(function (n) { return n !== VERSION && n !== PAGES; })
         .map(function (n) { return caches.delete(n); }));
     }).then(function () { return self.clients.claim(); })
   );
 });
+
+function keep(cacheName, request, response) {
+  if (response.ok && response.type === "basic") {
+    const copy = response.clone();
+    caches.open(cacheName).then(function (cache) { cache.put(request, copy); });
+  }
+  return response;
+}
 
 self.addEventListener("fetch", function (event) {
   const request = event.request;
@@ -26,26 +43,24 @@ self.addEventListener("fetch", function (event) {
   if (request.method !== "GET" || url.origin !== self.location.origin) return;
   if (url.pathname.startsWith("/api/")) return;
   if (url.pathname.startsWith("/static/")) {
+    // The cached copy at once; a fresh one fetched behind it for next time.
     event.respondWith(caches.match(request).then(function (hit) {
-      return hit || fetch(request).then(function (response) {
-        const copy = response.clone();
-        caches.open(VERSION).then(function (cache) { cache.put(request, copy); });
-        return response;
-      });
+      const fresh = fetch(request).then(function (response) { return keep(VERSION, request, response); });
+      if (hit) {
+        event.waitUntil(fresh.catch(function () {}));
+        return hit;
+      }
+      return fresh;
     }));
     return;
   }
   if (request.mode === "navigate") {
     // Network first; the last good copy of the page when offline.
     event.respondWith(fetch(request).then(function (response) {
-      if (response.ok) {
-        const copy = response.clone();
-        caches.open(VERSION).then(function (cache) { cache.put(request, copy); });
-      }
-      return response;
+      return response.redirected ? response : keep(PAGES, request, response);
     }).catch(function () {
       return caches.match(request).then(function (hit) {
-        return hit || caches.match("/today") || Response.error();
+        return hit || caches.match("/today").then(function (page) { return page || Response.error(); });
       });
     }));
   }
