@@ -540,6 +540,12 @@ def test_recent_sets_of_several_exercises_are_each_ones_own_recent_sets(store: F
     assert [s.date for s in together["goblet-squat"]] == [days[1], days[1], days[2]]
     assert [s.date for s in together["push-up"]] == [days[1], days[2]]
     assert together["nordic-curl"] == []
+    with store() as uow:
+        before = uow.sets.recent_of(ana, exercises, 2, before=days[2])
+        on_first = uow.sets.recent_of(ana, exercises, 2, before=days[0])
+    assert [s.date for s in before["goblet-squat"]] == [days[0], days[0], days[1], days[1]]
+    assert [s.date for s in before["push-up"]] == [days[0], days[1]]
+    assert on_first == {e: [] for e in exercises}
 
 
 def test_set_log_times_come_back_in_utc_by_set_id(store: Factory) -> None:

@@ -395,9 +395,14 @@ class FakeSets:
         return [s for s in mine if recent and s.date >= recent[-1]]
 
     def recent_of(
-        self, athlete_id: int, exercises: list[str], days: int
+        self, athlete_id: int, exercises: list[str], days: int, before: dt.date | None = None
     ) -> dict[str, list[StoredSet]]:
-        return {e: self.recent(athlete_id, e, days) for e in exercises}
+        found = {}
+        for exercise in exercises:
+            mine = [s for s in self.all(athlete_id, exercise) if before is None or s.date < before]
+            recent = sorted({s.date for s in mine}, reverse=True)[:days]
+            found[exercise] = [s for s in mine if recent and s.date >= recent[-1]]
+        return found
 
     def logged_times(self, athlete_id: int) -> dict[int, dt.datetime]:
         return {s.id: self.data.set_times[s.id] for s in self.all(athlete_id)}

@@ -158,7 +158,7 @@ def _item_logs(
     """Each item's log before a day, read in one query; sets stored before the counts flag
     existed that fall in a planned session that does not count (a deload week, say) are
     marked as not counting."""
-    found = uow.sets.recent_of(athlete_id, list(dict.fromkeys(slugs)), HISTORY_DAYS)
+    found = uow.sets.recent_of(athlete_id, list(dict.fromkeys(slugs)), HISTORY_DAYS, before)
     quiet: dict[str, set[dt.date]] = defaultdict(set)  # days each exercise's sets do not count
     for record in plan:
         if not counts_for_progression(record):

@@ -275,15 +275,20 @@ class SqlSets:
         return self.recent_of(athlete_id, [exercise], days)[exercise]
 
     def recent_of(
-        self, athlete_id: int, exercises: list[str], days: int
+        self, athlete_id: int, exercises: list[str], days: int, before: dt.date | None = None
     ) -> dict[str, list[StoredSet]]:
-        """`recent` for several exercises in one statement (a session's items at once)."""
+        """`recent` for several exercises in one statement (a session's items at once); with
+        `before`, the last `days` days each was done before that day (a day's target never
+        reads the day itself, however many sets it already holds)."""
         found: dict[str, list[StoredSet]] = {e: [] for e in exercises}
         if not found:
             return found
         values: dict[str, object] = {"athlete_id": athlete_id, "days": days}
         values |= {f"exercise_{n}": e for n, e in enumerate(found)}
-        for row in self.c.execute(_recent_query(len(found)), values):
+        if before is not None:
+            values["before"] = before
+        query = _recent_query(len(found), before is not None)
+        for row in self.c.execute(query, values):
             found[row.exercise].append(_stored_set(row))
         return found
 
@@ -447,18 +452,20 @@ def _session_row(session: PerformedSession) -> dict[str, object]:
     }
 
 
-@lru_cache(maxsize=32)
-def _recent_query(exercises: int) -> Select[Any]:
+@lru_cache(maxsize=64)
+def _recent_query(exercises: int, bounded: bool) -> Select[Any]:
     """`recent_of`'s statement for so many exercises, built once: its parameters are bound
-    (athlete_id, days, exercise_0...), so SQLAlchemy compiles it once too."""
+    (athlete_id, days, exercise_0..., and `before` when `bounded`), so SQLAlchemy compiles it
+    once too."""
     athlete = bindparam("athlete_id", type_=Integer)
     days = bindparam("days", type_=Integer)
+    window = [set_logs.c.date < bindparam("before", type_=Date)] if bounded else []
     since = []
     for n in range(exercises):
         exercise = bindparam(f"exercise_{n}", type_=String)
         recent = (
             select(set_logs.c.date)
-            .where(set_logs.c.athlete_id == athlete, set_logs.c.exercise == exercise)
+            .where(set_logs.c.athlete_id == athlete, set_logs.c.exercise == exercise, *window)
             .distinct()
             .order_by(set_logs.c.date.desc())
             .limit(days)
@@ -468,6 +475,6 @@ def _recent_query(exercises: int) -> Select[Any]:
         since.append(and_(set_logs.c.exercise == exercise, set_logs.c.date >= first))
     return (
         select(set_logs)
-        .where(set_logs.c.athlete_id == athlete, or_(*since))
+        .where(set_logs.c.athlete_id == athlete, or_(*since), *window)
         .order_by(set_logs.c.date, set_logs.c.session_id, set_logs.c.id)
     )
