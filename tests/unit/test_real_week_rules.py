@@ -143,6 +143,19 @@ def test_a_missed_session_done_on_a_later_day_counts_as_done() -> None:
     assert (tuesday.status, tuesday.on) == (Status.DONE, WED)
 
 
+def test_a_missed_session_done_today_on_its_offered_day_is_done_at_once() -> None:
+    (tuesday, thursday) = week([slot(TUE), slot(THU)], WED, logged=(WED,))
+    assert (tuesday.status, tuesday.on) == (Status.DONE, WED)
+    assert tuesday.why == ("missed Tuesday, done Wednesday instead",)
+    assert (thursday.status, thursday.on) == (Status.PLANNED, THU)
+
+
+def test_todays_own_session_keeps_todays_log_for_itself() -> None:
+    (tuesday, wednesday) = week([slot(TUE), slot(WED, heavy=False)], WED, logged=(WED,))
+    assert (wednesday.status, wednesday.on) == (Status.DONE, WED)
+    assert tuesday.status is not Status.DONE
+
+
 def test_a_missed_session_with_no_allowed_day_left_is_dropped_with_the_reasons() -> None:
     (tuesday, sunday) = week([slot(TUE), slot(SUN)], SAT)
     assert (tuesday.status, tuesday.on) == (Status.DROPPED, None)

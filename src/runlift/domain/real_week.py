@@ -343,10 +343,11 @@ def _verb(status: Status) -> str:
 
 
 def _made_up(week: _Week, base: date) -> date | None:
-    """A later day before today with something logged that no session claims."""
+    """A later day up to today with something logged that no session claims (a session
+    logged today on the day it was offered is done, not still on offer)."""
     f = week.facts
     for d in week_of(f.monday):
         free = d not in week.claimed and d not in week.taken
-        if base < d < f.today and d in f.logged_days and free:
+        if base < d <= f.today and d in f.logged_days and free:
             return d
     return None
