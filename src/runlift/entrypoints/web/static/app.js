@@ -25,5 +25,16 @@ window.runlift = (function () {
     });
   }
 
+  // Signing out forgets the copies of this runner's pages kept for offline use, so the next
+  // person on a shared phone cannot open them without a connection.
+  document.addEventListener("submit", function (event) {
+    const form = event.target;
+    if (!(form instanceof HTMLFormElement) || form.getAttribute("action") !== "/signout") return;
+    if (!("caches" in window) || form.dataset.cleared) return;
+    event.preventDefault();
+    form.dataset.cleared = "1";
+    caches.delete("runlift-pages").catch(function () {}).then(function () { form.submit(); });
+  });
+
   return { csrf: csrf, api: api };
 })();
