@@ -119,3 +119,11 @@ def test_unknown_pages_are_a_page_not_json(web: TestClient) -> None:
     assert response.status_code == 404
     assert response.headers["content-type"].startswith("text/html")
     assert web.get("/api/v1/no-such").json()["error"]["code"] == "not_found"
+
+
+def test_an_error_page_keeps_the_runners_navigation(web: TestClient) -> None:
+    sign_up_on_page(web)
+    response = web.get("/no-such-page")
+    assert response.status_code == 404
+    assert response.context["account"] is not None  # type: ignore[attr-defined]
+    assert "Sign out" in response.text

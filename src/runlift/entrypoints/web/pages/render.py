@@ -6,6 +6,7 @@ the context is what page tests read from Starlette's TestClient (`response.conte
 
 from __future__ import annotations
 
+import contextlib
 import functools
 from pathlib import Path
 from typing import Any
@@ -14,7 +15,8 @@ from fastapi import Request
 from fastapi.responses import HTMLResponse, RedirectResponse
 from fastapi.templating import Jinja2Templates
 
-from runlift.entrypoints.web.pages.session import csrf_value, remember_csrf
+from runlift.entrypoints.web.pages.session import csrf_value, remember_csrf, session_account
+from runlift.services.errors import RunliftError
 from runlift.services.ports import Account
 
 WEB = Path(__file__).resolve().parent.parent
@@ -62,10 +64,16 @@ def redirect(request: Request, to: str) -> RedirectResponse:
 
 
 def error_page(request: Request, status: int, message: str) -> HTMLResponse:
-    """An error as a page a person can read, with the status the API would give."""
+    """An error as a page a person can read, with the status the API would give (and the
+    signed-in runner's own navigation, when the cookie still signs someone in)."""
+    account = None
+    if status < 500:
+        with contextlib.suppress(RunliftError):  # the store may be why this page is shown
+            account = session_account(request.app.state.core, request)
     return render(
         request,
         "error.html",
         {"status": status, "message": message, "title": "Something is not right"},
+        account=account,
         status_code=status,
     )
