@@ -245,6 +245,21 @@ def test_a_strong_export_is_imported_once(client: httpx.Client, new_user: NewUse
     assert (again["imported"], again["already"]) == (0, report.imported)
 
 
+def test_names_are_mapped_as_with_the_cli_map_option(
+    client: httpx.Client, new_user: NewUser
+) -> None:
+    ana = new_user()
+    with_plan(client, ana)
+    bad = _import(client, ana, "strong-kg.csv", "strong", map="Leg Extension")
+    assert _error(bad, 422, "bad_input")["field"] == "map"
+    answer = _import(client, ana, "strong-kg.csv", "strong", map="Leg Extension (Machine)=")
+    assert answer.status_code == 200, answer.text
+    report = schemas.LogImport.model_validate(answer.json())
+    left_out = next(n for n in report.names if n.name == "Leg Extension (Machine)")
+    assert (left_out.exercise, left_out.how) == (None, "skipped")
+    assert report.skipped == left_out.sets
+
+
 def test_import_log_refuses_what_it_cannot_read(client: httpx.Client, new_user: NewUser) -> None:
     ana, cleo = new_user(), new_user("coach", "Cleo")
     with_plan(client, ana)

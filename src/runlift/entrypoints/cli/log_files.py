@@ -16,8 +16,7 @@ from runlift.entrypoints.cli.context import athlete_name, core
 from runlift.entrypoints.cli.files import read_bytes
 from runlift.entrypoints.text.log import plural
 from runlift.services import import_log as importer
-from runlift.services.errors import BadInput
-from runlift.services.exercise_names import SKIP
+from runlift.services.exercise_names import parse_aliases
 from runlift.services.suggest import parse_enum
 
 commands = typer.Typer()
@@ -28,19 +27,6 @@ class App(StrEnum):
 
     STRONG = "strong"
     HEVY = "hevy"
-
-
-def _aliases(pairs: list[str]) -> dict[str, str]:
-    """'Squat (Smith Machine)=back-squat' pairs; an empty right side skips the name."""
-    aliases = {}
-    for pair in pairs:
-        name, sep, slug = pair.rpartition("=")
-        if not sep or not name.strip():
-            raise BadInput(
-                "--map", f"{shown(pair)} is not NAME=EXERCISE (e.g. 'Leg Press=split-squat')"
-            )
-        aliases[name.strip()] = slug.strip() or SKIP
-    return aliases
 
 
 def _unknown_lines(error: importer.UnknownExercises) -> str:
@@ -75,7 +61,7 @@ def import_log(
     """Import a Strong or Hevy CSV export into the log; importing it again adds nothing."""
     app = parse_enum(App, source, "--from")
     file_units = parse_enum(Units, units, "--units") if units is not None else None
-    aliases = _aliases(mapping)
+    aliases = parse_aliases(mapping, "--map")
     rows = read_log_csv(read_bytes(file), app.value)
     try:
         result = importer.import_log(

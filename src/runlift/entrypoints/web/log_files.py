@@ -13,6 +13,7 @@ from runlift.entrypoints.shapes.log_import import log_import_shape
 from runlift.entrypoints.web.deps import CoreDep, OwnAthleteDep
 from runlift.entrypoints.web.errors import responses
 from runlift.services import import_log as importer
+from runlift.services.exercise_names import parse_aliases
 
 router = APIRouter(prefix="/athletes/{athlete_id}", tags=["log"])
 
@@ -28,14 +29,23 @@ def import_log(
     skip_unknown: Annotated[
         bool, Query(description="Import what is known and leave out unknown exercises.")
     ] = False,
+    mapping: Annotated[
+        list[str] | None,
+        Query(
+            alias="map",
+            description="NAME=EXERCISE for a name runlift does not know (NAME= leaves it out).",
+        ),
+    ] = None,
     units: Annotated[
         Units | None, Query(description="kg or lb, for a file that does not say (default: yours).")
     ] = None,
 ) -> schemas.LogImport:
     """Import the file's sets into the log (one undo); importing it again adds nothing. Names
     not in the catalogue are 422, naming the closest exercises, unless `skip_unknown`."""
+    aliases = parse_aliases(mapping or [], "map")
     result = importer.import_log(
         core.uow_factory(), core.library, athlete.name, read_log_csv(file.file.read(), source),
-        source, skip_unknown=skip_unknown, today=core.today(), now=core.now(), file_units=units,
+        source, skip_unknown=skip_unknown, today=core.today(), now=core.now(), aliases=aliases,
+        file_units=units,
     )  # fmt: skip
     return log_import_shape(result)
