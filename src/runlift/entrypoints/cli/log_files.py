@@ -11,9 +11,10 @@ import typer
 from runlift.adapters.log_csv import read_log_csv
 from runlift.domain.shown import shown
 from runlift.domain.vocab import Units
-from runlift.entrypoints.cli.common import ATHLETE
+from runlift.entrypoints.cli.common import ATHLETE, ShowFormat, emit_json
 from runlift.entrypoints.cli.context import athlete_name, core
 from runlift.entrypoints.cli.files import read_bytes
+from runlift.entrypoints.shapes.log_import import log_import_shape
 from runlift.entrypoints.text.log import plural
 from runlift.services import import_log as importer
 from runlift.services.exercise_names import parse_aliases
@@ -57,8 +58,10 @@ def import_log(
         None, "--units", help="kg or lb, for a file that does not say (default: your units)."
     ),
     athlete: str | None = ATHLETE,
+    fmt: str = typer.Option("text", "--format", help="text or json (what was imported)."),
 ) -> None:
     """Import a Strong or Hevy CSV export into the log; importing it again adds nothing."""
+    output = parse_enum(ShowFormat, fmt, "--format")
     app = parse_enum(App, source, "--from")
     file_units = parse_enum(Units, units, "--units") if units is not None else None
     aliases = parse_aliases(mapping, "--map")
@@ -79,6 +82,9 @@ def import_log(
     except importer.UnknownExercises as exc:
         sys.stderr.write(_unknown_lines(exc))
         raise typer.Exit(2) from None
+    if output is ShowFormat.JSON:
+        emit_json(log_import_shape(result))
+        return
     if result.imported:
         parts = [f"imported {plural(result.imported, 'set')} over {plural(result.days, 'day')}"]
     else:
