@@ -282,6 +282,13 @@ class Moved(Shape):
     warning: str | None
 
 
+class Skipped(Shape):
+    """A skipped strength session: the day it stood on and the day it was planned on."""
+
+    date: dt.date
+    planned: dt.date
+
+
 class WeekView(Shape):
     """`runlift week`: the Mon-Sun week planned against done, with moves, skips and misses."""
 
@@ -304,6 +311,23 @@ class E1rm(Shape):
     set: int
     reps: int
     load: Load
+
+
+class E1rmDay(Shape):
+    """The best estimated 1RM (Epley) of one training day, in the athlete's units."""
+
+    date: dt.date
+    e1rm: Number
+
+
+class Progress(Shape):
+    """`runlift progress`: an exercise's best e1RM per training day, from loaded sets of 10 reps
+    or fewer, oldest first."""
+
+    athlete: str
+    exercise: str
+    units: Units
+    points: tuple[E1rmDay, ...]
 
 
 class RepsAt(Shape):
@@ -658,12 +682,14 @@ SHAPES: Mapping[str, type[Shape]] = {
     "performed-session": PerformedSession,
     "plan": Plan,
     "program": Program,
+    "progress": Progress,
     "records": Records,
     "rule": Rule,
     "run": Run,
     "run-import": RunImport,
     "search-hit": SearchHit,
     "session": Session,
+    "skipped": Skipped,
     "set": SetLog,
     "set-page": SetPage,
     "target": Target,

@@ -28,6 +28,7 @@ ALLOWED = {200, 201, 204, 409, 422}
 COACH_WRITES = {
     ("PUT", "/athletes/{athlete_id}/profile"),
     ("POST", "/athletes/{athlete_id}/moves"),
+    ("POST", "/athletes/{athlete_id}/skips"),
     ("POST", "/athletes/{athlete_id}/notes"),
 }
 TODAY = dt.date.today().isoformat()
@@ -42,10 +43,14 @@ BODIES: dict[tuple[str, str], dict[str, Any]] = {
     ("PATCH", "/athletes/{athlete_id}/sessions/{date}"): {"srpe": 6, "notes": "Felt strong"},
     ("POST", "/athletes/{athlete_id}/import"): {},  # not a document: 422 (A's log is not empty)
     ("POST", "/athletes/{athlete_id}/notes"): {"date": "2027-01-05", "text": "Easy on the hops"},
+    ("POST", "/athletes/{athlete_id}/skips"): {"date": "2027-01-13"},
+    ("POST", "/athletes/{athlete_id}/import-log"): {},  # not multipart: 422 for the athlete
 }
 WITH_CLIENT_ID = ("/sets", "/runs")
 QUERIES: dict[tuple[str, str], dict[str, str]] = {
     ("PUT", "/athletes/{athlete_id}/profile"): {"start": "2027-01-04"},
+    ("GET", "/athletes/{athlete_id}/watch"): {"date": "2027-01-11"},
+    ("POST", "/athletes/{athlete_id}/import-log"): {"from": "strong"},
 }
 
 

@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 
 from cli_helpers import run, runs_json
+from runlift import schemas
 
 pytestmark = pytest.mark.usefixtures("pinned_today")
 
@@ -162,6 +163,12 @@ def test_strong_import_once_then_back_out_as_csv(capsys: pytest.CaptureFixture[s
     assert out.startswith("imported 14 sets over 3 days; ")
     code, out, _ = run(capsys, "import-log", strong, "--from", "strong", "--skip-unknown")
     assert out.startswith("nothing new imported; 14 sets already there; ")
+    code, out, err = run(
+        capsys, "import-log", strong, "--from", "strong", "--skip-unknown", "--format", "json"
+    )
+    assert code == 0, err
+    report = schemas.LogImport.model_validate_json(out)
+    assert (report.imported, report.already, report.skipped, report.days) == (0, 14, 3, 0)
     assert len(history(capsys)) == 14
     code, text, err = run(capsys, "history", "--format", "csv")
     assert code == 0, err

@@ -13,6 +13,7 @@ import pytest
 
 from cli_helpers import run
 from core_helpers import close_app_core
+from runlift import schemas
 from runlift.entrypoints.text.reports import sparkline
 
 pytestmark = pytest.mark.usefixtures("pinned_today")
@@ -127,6 +128,22 @@ def test_progress_prints_the_e1rm_trend(capsys: pytest.CaptureFixture[str]) -> N
     assert "2026-11-20  28.0 kg" in lines
     spark = sparkline([20 * 38 / 30, 22 * 38 / 30, 28.0])
     assert lines[-1] == f"trend {spark}  25.3 -> 28.0 kg (+2.7 kg)"
+
+
+@pytest.mark.usefixtures("logged")
+def test_progress_as_json_is_the_apis_progress_shape(capsys: pytest.CaptureFixture[str]) -> None:
+    code, out, err = run(capsys, "progress", "Goblet squat", "--format", "json")
+    assert code == 0, err
+    progress = schemas.Progress.model_validate_json(out)
+    assert (progress.exercise, progress.units) == ("goblet-squat", "kg")
+    assert [(str(p.date), p.e1rm) for p in progress.points] == [
+        ("2026-11-17", round(20 * 38 / 30, 2)),
+        ("2026-11-19", round(22 * 38 / 30, 2)),
+        ("2026-11-20", 28.0),
+    ]
+    code, out, err = run(capsys, "progress", "goblet-squat", "--format", "csv")
+    assert (code, out) == (2, "")
+    assert err.startswith("error: --format:")
 
 
 @pytest.mark.usefixtures("logged")

@@ -12,9 +12,9 @@ from fakes import FakeStore
 from runlift.adapters.catalogue_loader import load_library
 from runlift.domain.library import Library
 from runlift.services import athletes, changes
-from runlift.services.errors import BadInput
+from runlift.services.errors import BadInput, Conflict
 from runlift.services.ports import EditKind, Role
-from runlift.services.real_week import move_session
+from runlift.services.real_week import move_session, skip_session
 
 ANA = Path(__file__).resolve().parents[2] / "examples" / "ana-marathon.yaml"
 MON = dt.date(2026, 11, 16)
@@ -66,6 +66,19 @@ def test_a_refused_move_logs_nothing_and_the_cli_logs_nothing(
         move_session(store, library, "Ana", THU, SAT, today=MON, now=NOW, by=cleo)
     move_session(store, library, "Ana", THU, FRI, anyway=True, today=MON, now=NOW)
     assert changes.changes_of(store, "Ana") == []
+
+
+def test_a_skip_is_logged_as_a_move_to_no_day_and_a_refused_one_not(
+    store: FakeStore, library: Library
+) -> None:
+    cleo = _coach(store)
+    assert skip_session(store, library, "Ana", THU, today=MON, now=NOW, by=cleo) == THU
+    with pytest.raises(Conflict):
+        skip_session(store, library, "Ana", THU, today=MON, now=NOW, by=cleo)
+    log = changes.changes_of(store, "Ana")
+    assert [(c.kind, c.author_name, c.summary) for c in log] == [
+        (EditKind.MOVE, "Cleo", "skipped Thu 2026-11-19")
+    ]
 
 
 def test_a_note_is_kept_trimmed_and_logged_a_bad_one_changes_nothing(store: FakeStore) -> None:

@@ -20,7 +20,13 @@ from runlift.domain.progression import Load
 from runlift.domain.vocab import Units
 from runlift.services import training
 from runlift.services.errors import BadInput, NotFound
-from runlift.services.exercise_names import COMMON_NAMES, SKIP, closest_exercises, match_name
+from runlift.services.exercise_names import (
+    COMMON_NAMES,
+    SKIP,
+    closest_exercises,
+    match_name,
+    parse_aliases,
+)
 from runlift.services.export_log import export_log
 from runlift.services.import_log import (
     ImportResult,
@@ -450,3 +456,16 @@ def test_an_import_result_fits_the_public_log_import_shape() -> None:
     treadmill = next(n for n in document["names"] if n["name"] == "Treadmill")
     assert treadmill["exercise"] is None
     assert treadmill["how"] == "unknown"
+
+
+def test_aliases_are_name_equals_slug_and_an_empty_slug_skips() -> None:
+    given = ["Squat (Smith Machine) = back-squat", "Leg Press=", "A=B=split-squat"]
+    assert parse_aliases(given, "map") == {
+        "Squat (Smith Machine)": "back-squat",
+        "Leg Press": SKIP,
+        "A=B": "split-squat",
+    }
+    for bad in ("Leg Press", "=back-squat", " =x"):
+        with pytest.raises(BadInput) as refused:
+            parse_aliases([bad], "--map")
+        assert refused.value.field == "--map"

@@ -10,7 +10,7 @@ unknown). Anything else is unknown and is answered with the closest catalogue ex
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
 from runlift.domain.exercise import Catalogue, Exercise, normalise_name
@@ -175,3 +175,16 @@ def closest_exercises(catalogue: Catalogue, name: str) -> tuple[tuple[str, str],
     slugs = [hit.exercise.slug for hit in search(catalogue, name, limit=3)]
     slugs = slugs or closest_slugs(name, catalogue.names)
     return tuple((slug, catalogue.exercises[slug].name) for slug in slugs)
+
+
+def parse_aliases(pairs: Sequence[str], field: str) -> dict[str, str]:
+    """'Squat (Smith Machine)=back-squat' pairs as a mapping; an empty right side skips the name."""
+    aliases = {}
+    for pair in pairs:
+        name, sep, slug = pair.rpartition("=")
+        if not sep or not name.strip():
+            raise BadInput(
+                field, f"{shown(pair)} is not NAME=EXERCISE (e.g. 'Leg Press=split-squat')"
+            )
+        aliases[name.strip()] = slug.strip() or SKIP
+    return aliases

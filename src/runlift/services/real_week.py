@@ -282,8 +282,11 @@ def skip_session(
     *,
     today: dt.date,
     now: dt.datetime,
+    by: int | None = None,
 ) -> dt.date:
-    """Skip the strength session on `day` (where it stands now); the date it was planned on."""
+    """Skip the strength session on `day` (where it stands now); the date it was planned on.
+
+    Made by account `by`, the skip is logged in the changes log (as a move to no day)."""
     with make_uow() as uow:
         athlete = resolve_athlete(uow, name)
         state = _state(uow, library, athlete, day, today)
@@ -291,6 +294,7 @@ def skip_session(
         if outcome.status is Status.SKIPPED:
             raise Conflict(f"the session of {day} is already skipped", "date", "skipped")
         uow.adjustments.add(athlete.id, state.plan.id, outcome.slot.date, None, None, now)
+        record_change(uow, athlete.id, by, EditKind.MOVE, f"skipped {day_text(day)}", now)
         uow.commit()
     return outcome.slot.date
 

@@ -11,13 +11,13 @@ import typer
 from runlift.adapters.log_csv import read_log_csv
 from runlift.domain.shown import shown
 from runlift.domain.vocab import Units
-from runlift.entrypoints.cli.common import ATHLETE
+from runlift.entrypoints.cli.common import ATHLETE, ShowFormat, emit_json
 from runlift.entrypoints.cli.context import athlete_name, core
 from runlift.entrypoints.cli.files import read_bytes
+from runlift.entrypoints.shapes.log_import import log_import_shape
 from runlift.entrypoints.text.log import plural
 from runlift.services import import_log as importer
-from runlift.services.errors import BadInput
-from runlift.services.exercise_names import SKIP
+from runlift.services.exercise_names import parse_aliases
 from runlift.services.suggest import parse_enum
 
 commands = typer.Typer()
@@ -28,19 +28,6 @@ class App(StrEnum):
 
     STRONG = "strong"
     HEVY = "hevy"
-
-
-def _aliases(pairs: list[str]) -> dict[str, str]:
-    """'Squat (Smith Machine)=back-squat' pairs; an empty right side skips the name."""
-    aliases = {}
-    for pair in pairs:
-        name, sep, slug = pair.rpartition("=")
-        if not sep or not name.strip():
-            raise BadInput(
-                "--map", f"{shown(pair)} is not NAME=EXERCISE (e.g. 'Leg Press=split-squat')"
-            )
-        aliases[name.strip()] = slug.strip() or SKIP
-    return aliases
 
 
 def _unknown_lines(error: importer.UnknownExercises) -> str:
@@ -71,11 +58,13 @@ def import_log(
         None, "--units", help="kg or lb, for a file that does not say (default: your units)."
     ),
     athlete: str | None = ATHLETE,
+    fmt: str = typer.Option("text", "--format", help="text or json (what was imported)."),
 ) -> None:
     """Import a Strong or Hevy CSV export into the log; importing it again adds nothing."""
+    output = parse_enum(ShowFormat, fmt, "--format")
     app = parse_enum(App, source, "--from")
     file_units = parse_enum(Units, units, "--units") if units is not None else None
-    aliases = _aliases(mapping)
+    aliases = parse_aliases(mapping, "--map")
     rows = read_log_csv(read_bytes(file), app.value)
     try:
         result = importer.import_log(
@@ -93,6 +82,9 @@ def import_log(
     except importer.UnknownExercises as exc:
         sys.stderr.write(_unknown_lines(exc))
         raise typer.Exit(2) from None
+    if output is ShowFormat.JSON:
+        emit_json(log_import_shape(result))
+        return
     if result.imported:
         parts = [f"imported {plural(result.imported, 'set')} over {plural(result.days, 'day')}"]
     else:

@@ -99,8 +99,10 @@ def progress(
     png: Path | None = typer.Option(
         None, "--png", help=f"Also draw the trend to this .png file ({SYMLINK_NOTE})."
     ),
+    fmt: str = typer.Option("table", "--format", help="table or json."),
 ) -> None:
     """Show the estimated 1RM trend of an exercise; --png draws it as a chart."""
+    output = parse_enum(ListFormat, fmt, "--format")
     if png is not None:
         check_extension(png, ".png", "--png")
     library = core().library
@@ -108,10 +110,14 @@ def progress(
     name = display_name(library.catalogue, trend.exercise)
     if png is not None and not trend.points:
         raise BadInput("--png", f"nothing to chart: no loaded sets of 10 reps or fewer for {name}")
-    sys.stdout.write(trend_text(trend, name))
+    if output is ListFormat.JSON:
+        emit_json(shapes.progress_shape(trend))
+    else:
+        sys.stdout.write(trend_text(trend, name))
     if png is not None:
         write_file(png, charts.trend_png(trend, name), "--png")
-        sys.stdout.write(f"wrote {png}\n")
+        if output is ListFormat.TABLE:  # JSON output stays one document
+            sys.stdout.write(f"wrote {png}\n")
 
 
 @commands.command("records")

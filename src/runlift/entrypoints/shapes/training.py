@@ -146,3 +146,15 @@ def volume_shape(week: reports.WeekVolume) -> schemas.VolumeWeek:
         monday=week.monday,
         sets={MuscleGroup(muscle): count for muscle, count in week.sets.items()},
     )
+
+
+def progress_shape(trend: reports.Trend) -> schemas.Progress:
+    """An e1RM trend as the public shape, values to 2 decimals as in the records."""
+    return schemas.Progress(
+        athlete=trend.athlete,
+        exercise=trend.exercise,
+        units=trend.units,
+        points=tuple(
+            schemas.E1rmDay(date=day, e1rm=round(value, 2)) for day, value in trend.points
+        ),
+    )

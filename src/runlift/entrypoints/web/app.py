@@ -21,12 +21,14 @@ from runlift.entrypoints.web import (
     changes,
     coaches,
     corrections,
+    log_files,
     reports,
     runs,
     sessions,
     sets,
     training_views,
     transfer,
+    watch,
 )
 from runlift.entrypoints.web.errors import install_error_handlers
 from runlift.entrypoints.web.limits import BodyLimit
@@ -41,10 +43,12 @@ ROUTERS = (
     coaches.router,
     catalogue.router,
     training_views.router,
+    watch.router,
     sets.router,
     sessions.router,
     reports.router,
     runs.router,
+    log_files.router,
     corrections.router,
     transfer.router,
     changes.router,

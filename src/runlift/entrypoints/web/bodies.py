@@ -50,6 +50,12 @@ class Move(Body):
     anyway: bool = False
 
 
+class Skip(Body):
+    """Skip the strength session standing on `date` (the plan goes on)."""
+
+    date: dt.date
+
+
 class NoteIn(Body):
     """A note on the session of `date` (up to 2000 characters)."""
 

@@ -1,4 +1,5 @@
-"""An athlete's profile, plan and days: what the CLI's athlete, today, week, next and move do."""
+"""An athlete's profile, plan and days: what the CLI's athlete, today, week, next, move and skip
+do."""
 
 from __future__ import annotations
 
@@ -11,7 +12,7 @@ from fastapi import APIRouter, Path, Query, Response
 from runlift import schemas
 from runlift.entrypoints.shapes import training as shapes
 from runlift.entrypoints.shapes.week import week_shape
-from runlift.entrypoints.web.bodies import Move
+from runlift.entrypoints.web.bodies import Move, Skip
 from runlift.entrypoints.web.deps import AthleteDep, CoreDep
 from runlift.entrypoints.web.errors import responses
 from runlift.services import athletes, real_week, training, week_view
@@ -113,3 +114,13 @@ def move(body: Move, athlete: AthleteDep, core: CoreDep) -> schemas.Moved:
         anyway=body.anyway, today=core.today(), now=core.now(), by=athlete.caller_id,
     )  # fmt: skip
     return schemas.Moved(moved_from=moved.moved_from, to=moved.to, warning=moved.warning)
+
+
+@router.post("/skips", response_model=schemas.Skipped, responses=responses(401, 404, 409, 413))
+def skip(body: Skip, athlete: AthleteDep, core: CoreDep) -> schemas.Skipped:
+    """Skip a planned strength session (the plan goes on; progression waits for the next one)."""
+    planned = real_week.skip_session(
+        core.uow_factory(), core.library, athlete.name, body.date,
+        today=core.today(), now=core.now(), by=athlete.caller_id,
+    )  # fmt: skip
+    return schemas.Skipped(date=body.date, planned=planned)
