@@ -171,6 +171,7 @@ OPTION_CASES = [
 @pytest.mark.parametrize(("argv", "expected"), OPTION_CASES)
 def test_an_option_with_a_value_it_cannot_hold_is_refused(
     backend: str,
+    pinned_today: None,
     capsys: pytest.CaptureFixture[str],
     tmp_path: Path,
     argv: list[str],
