@@ -13,7 +13,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from runlift.domain.library import Library
-from runlift.domain.progression import SessionResult, SetResult
+from runlift.domain.progression import SessionResult
 from runlift.domain.real_week import Status
 from runlift.domain.roster_flags import Due, failed_lifts, missed_in_a_row
 from runlift.domain.training_load import run_spikes
@@ -22,6 +22,7 @@ from runlift.services.coaching import coached_athletes
 from runlift.services.errors import BadInput
 from runlift.services.ports import Account, AthleteRecord, StoredSet, UnitOfWork
 from runlift.services.real_week import WeekState, weeks_state
+from runlift.services.training import session_result
 
 WINDOW_DAYS = 28  # "the last 4 weeks": done against planned, and the sets judged for failure
 SPIKE_DAYS = 14  # a run spike older than two weeks is history, not news
@@ -132,15 +133,7 @@ def _results(sets: Iterable[StoredSet]) -> list[SessionResult]:
         if stored.logged.target is not None:
             key = (stored.session_id, stored.logged.target.exercise)
             grouped.setdefault(key, []).append(stored)
-    results = []
-    for group in grouped.values():
-        target = group[0].logged.target
-        assert target is not None
-        done = tuple(
-            SetResult(s.logged.reps, s.logged.load, s.logged.seconds, s.logged.rir) for s in group
-        )
-        results.append(SessionResult(group[0].date, target, done))
-    return results
+    return [session_result(group) for group in grouped.values()]
 
 
 def _next_race(athlete: AthleteRecord, today: dt.date) -> NextRace | None:

@@ -125,16 +125,18 @@ def _results(sets: list[StoredSet], before: dt.date) -> ItemLog:
                 test = SetResult(logged.reps, logged.load, logged.seconds, logged.rir)
             continue
         grouped[stored.session_id].append(stored)
-    results = []
-    for group in grouped.values():
-        target = group[0].logged.target
-        assert target is not None
-        done = tuple(
-            SetResult(s.logged.reps, s.logged.load, s.logged.seconds, s.logged.rir) for s in group
-        )
-        results.append(SessionResult(group[0].date, target, done))
-    results.sort(key=lambda r: r.date)
+    results = sorted((session_result(group) for group in grouped.values()), key=lambda r: r.date)
     return ItemLog(tuple(results), test)
+
+
+def session_result(group: list[StoredSet]) -> SessionResult:
+    """One lift's targeted sets of one performed session, as progression reads them."""
+    target = group[0].logged.target
+    assert target is not None
+    done = tuple(
+        SetResult(s.logged.reps, s.logged.load, s.logged.seconds, s.logged.rir) for s in group
+    )
+    return SessionResult(group[0].date, target, done)
 
 
 def _item_log(
