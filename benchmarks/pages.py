@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import argparse
 import contextlib
+import datetime as dt
 import os
 import re
 import shutil
@@ -30,7 +31,9 @@ from urllib.parse import urlsplit
 
 import httpx
 
-PAGES = ("/today", "/plan", "/history", "/exercises", "/exercises/goblet-squat", "/coaches", "/")
+PAGES = ("TODAY", "/plan", "/history", "/exercises", "/exercises/goblet-squat", "/coaches", "/")
+TRAINING_DAY = "Log set"  # on /today only when the day has a session to log
+MONDAY = dt.date.today() - dt.timedelta(days=dt.date.today().weekday())
 REQUESTS = 60
 WARM_UP = 5
 STARTUP_SECONDS = 90
@@ -58,6 +61,7 @@ def _server(folder: Path) -> Iterator[tuple[str, str, str]]:
     env = {k: v for k, v in os.environ.items() if not k.startswith("RUNLIFT_")}
     env |= {"RUNLIFT_DATA_DIR": str(folder / "data"), "RUNLIFT_CACHE_DIR": str(folder / "cache")}
     env["RUNLIFT_DEV"] = "1"
+    env["RUNLIFT_TODAY"] = MONDAY.isoformat()
     log = folder / "server.log"
     command = [str(Path(sys.executable).with_name("runlift")), "serve", "--demo"]
     with log.open("wb") as out:
@@ -113,10 +117,23 @@ def _server_times(client: httpx.Client, path: str, count: int) -> tuple[int, lis
     return status, times, size
 
 
-def _page_table(client: httpx.Client, count: int) -> None:
+def _training_day(client: httpx.Client) -> str:
+    """/today, or the latest day before it with a session to log: a rest day would measure an
+    almost empty page. (The server's today is pinned to a Monday, a demo training day.)"""
+    if TRAINING_DAY in client.get("/today").text:
+        return "/today"
+    for back in range(1, 7):
+        path = f"/today?date={(MONDAY - dt.timedelta(days=back)).isoformat()}"
+        if TRAINING_DAY in client.get(path).text:
+            return path
+    return "/today"
+
+
+def _page_table(client: httpx.Client, count: int, today: str) -> None:
     print(f"server time per page ({count} requests each, after {WARM_UP} to warm up)")
     print(f"{'page':<26} {'status':>6} {'median ms':>10} {'p90 ms':>8} {'HTML bytes':>11}")
-    for path in PAGES:
+    for page in PAGES:
+        path = today if page == "TODAY" else page
         status, times, size = _server_times(client, path, count)
         if not times:
             print(f"{path:<26} {status:>6} {'-':>10} {'-':>8} {size:>11}")
@@ -126,7 +143,7 @@ def _page_table(client: httpx.Client, count: int) -> None:
         print(f"{path:<26} {status:>6} {statistics.median(times):>10.2f} {p90:>8.2f} {size:>11}")
 
 
-def _transfer(base: str, email: str, password: str) -> None:
+def _transfer(base: str, email: str, password: str, today: str) -> None:
     """Cold and warm loads of /today in Chromium: bytes on the wire, requests, other hosts.
 
     Cold: a fresh browser profile (empty cache, no service worker yet) with the session cookie.
@@ -158,7 +175,7 @@ def _transfer(base: str, email: str, password: str) -> None:
                 found.append(request)
 
             context.on("requestfinished", finished)
-            page.goto("/today", wait_until="networkidle")
+            page.goto(today, wait_until="networkidle")
             page.wait_for_timeout(500)  # let the service worker finish its own fetches
             context.remove_listener("requestfinished", finished)
             wire = 0
@@ -171,7 +188,7 @@ def _transfer(base: str, email: str, password: str) -> None:
             others = sorted({r.url for r in seen if urlsplit(r.url).netloc not in ("", host)})
             listed = f" ({', '.join(others)})" if others else ""
             print(
-                f"/today {label}: {wire / 1024:6.1f} KB over the network in {len(seen)} requests;"
+                f"{today} {label}: {wire / 1024:6.1f} KB over the network in {len(seen)} requests;"
                 f" requests to other hosts: {len(others)}{listed}"
             )
         browser.close()
@@ -187,10 +204,11 @@ def main() -> None:
         print(f"runlift serve --demo (SQLite, 1 worker) at {base}; signed in as {email}")
         client = _signed_in(base, email, pw)
         try:
-            _page_table(client, count)
+            today = _training_day(client)
+            _page_table(client, count, today)
         finally:
             client.close()
-        _transfer(base, email, pw)
+        _transfer(base, email, pw, today)
 
 
 if __name__ == "__main__":
