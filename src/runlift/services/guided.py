@@ -110,10 +110,12 @@ def load_guide(
         athlete = resolve_athlete(uow, name)
         units = profile_from_text(athlete.profile_yaml, athlete.name).units
         pools: dict[str, list[LoggedSet]] = defaultdict(list)
-        for slug in sorted({s.exercise for s in steps if s.target is not None}):
+        slugs = sorted({s.exercise for s in steps if s.target is not None})
+        latest = uow.sets.recent_of(athlete.id, slugs, 1, before=day + dt.timedelta(days=1))
+        for slug, stored_sets in latest.items():
             pools[slug] = [
                 stored.logged
-                for stored in uow.sets.all(athlete.id, slug)
+                for stored in stored_sets
                 if stored.date == day and stored.logged.target is not None
             ]
         session_id = uow.sessions.id_on(athlete.id, day)

@@ -19,7 +19,7 @@ from runlift.services import guided, training
 from runlift.services.athletes import UowFactory, profile_from_text, resolve_athlete
 from runlift.services.errors import Hidden, RunliftError
 from runlift.services.guided import Result, Step
-from runlift.services.ports import StoredSet, UnitOfWork
+from runlift.services.ports import StoredSet
 
 __all__ = [
     "GymDay",
@@ -105,15 +105,6 @@ class GymDay:
         return sum(len(item.done) for item in self.items)
 
 
-def _last_time(uow: UnitOfWork, athlete_id: int, slug: str, day: dt.date) -> list[StoredSet]:
-    """The sets of the exercise on the latest day before `day` that has any."""
-    earlier = [s for s in uow.sets.all(athlete_id, slug) if s.date < day]
-    if not earlier:
-        return []
-    last = max(s.date for s in earlier)
-    return [s for s in earlier if s.date == last]
-
-
 def _item(library: Library, step: Step, last: list[StoredSet]) -> GymItem:
     item = step.item
     target = step.target
@@ -167,10 +158,9 @@ def gym_day(
     with make_uow() as uow:
         athlete = resolve_athlete(uow, name)
         units = profile_from_text(athlete.profile_yaml, athlete.name).units
-        lasts = {
-            slug: _last_time(uow, athlete.id, slug, day)
-            for slug in sorted({s.exercise for s in steps if s.target is not None})
-        }
+        # each exercise's sets on the latest day before this one that has any, in one query
+        slugs = sorted({s.exercise for s in steps if s.target is not None})
+        lasts = uow.sets.recent_of(athlete.id, slugs, 1, before=day)
     upcoming = view.next_planned
     return GymDay(
         athlete=view.athlete,
