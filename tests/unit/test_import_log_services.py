@@ -18,6 +18,7 @@ from runlift.domain.foreign_log import ForeignSet, load_in, rir_from_rpe, rpe_fr
 from runlift.domain.library import Library
 from runlift.domain.progression import Load
 from runlift.domain.vocab import Units
+from runlift.entrypoints.shapes.log_import import log_import_shape
 from runlift.services import training
 from runlift.services.errors import BadInput, NotFound
 from runlift.services.exercise_names import (
@@ -431,25 +432,7 @@ def test_a_library_is_accepted_where_the_catalogue_is_needed() -> None:
 
 def test_an_import_result_fits_the_public_log_import_shape() -> None:
     result = run(new_store(("Kim", KG)), rows("hevy.csv", HEVY), HEVY)
-    shape = schemas.LogImport(
-        athlete=result.athlete,
-        imported=result.imported,
-        already=result.already,
-        skipped=result.skipped,
-        warmups=result.warmups,
-        days=result.days,
-        assumed_units=result.assumed_units,
-        names=tuple(
-            schemas.ImportedName(
-                name=m.name,
-                exercise=m.slug,
-                how=m.how,
-                sets=m.sets,
-                closest=tuple(slug for slug, _ in m.closest),
-            )
-            for m in result.names
-        ),
-    )
+    shape = log_import_shape(result)
     document = json.loads(schemas.dumps(shape))
     assert errors(document, schemas.LogImport.model_json_schema()) == []
     assert schemas.SHAPES["log-import"] is schemas.LogImport
